@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// hubsh: a Lua 5.4 scripting host for HubSpot CRM.
+///
+/// The targets are the layers of docs/architecture.md; dependencies point down only.
+/// No Swift package dependencies: Foundation, the system Lua and libedit.
+let package = Package(
+    name: "hubsh",
+    products: [
+        .executable(name: "hubsh", targets: ["hubsh"]),
+        .library(name: "HubSpot", targets: ["HubSpot"]),
+        .library(name: "LuaKit", targets: ["LuaKit"]),
+    ],
+    targets: [
+        // System libraries, found with pkg-config; the providers name Debian's packages.
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Our own C: the error trampoline, the interrupt hook, the allocator, macro re-exports.
+        .target(name: "CLuaShim", dependencies: ["CLua"]),
+
+        // Layers.
+        .target(name: "LuaKit", dependencies: ["CLua", "CLuaShim"]),
+        .target(name: "HubSpot"),
+        .target(name: "HubSpotSandbox", dependencies: ["HubSpot"]),
+        .target(name: "HubSpotLua", dependencies: ["LuaKit", "HubSpot"]),
+        .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        .executableTarget(
+            name: "hubsh",
+            dependencies: ["HubSpotLua", "HubSpotSandbox", "LineEditor", "LuaKit", "HubSpot"]
+        ),
+
+        // Tests.
+        .testTarget(name: "LuaKitTests", dependencies: ["LuaKit"]),
+        .testTarget(name: "HubSpotTests", dependencies: ["HubSpot", "HubSpotSandbox"]),
+        .testTarget(name: "HubSpotSandboxTests", dependencies: ["HubSpotSandbox", "HubSpot"]),
+        .testTarget(name: "HubSpotLuaTests", dependencies: ["HubSpotLua", "HubSpotSandbox", "LuaKit", "HubSpot"]),
+        .testTarget(name: "hubshEndToEndTests", dependencies: ["HubSpotSandbox", "HubSpot"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
