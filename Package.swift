@@ -38,12 +38,13 @@ let package = Package(
             dependencies: ["HubSpotLua", "HubSpotSandbox", "LineEditor", "LuaKit", "HubSpot"]
         ),
 
-        // Tests.
+        // Tests. HubSpotSpecs validates requests and responses against ../shared/hubspot-api.
+        .target(name: "HubSpotSpecs", path: "Tests/Support/HubSpotSpecs"),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit"]),
-        .testTarget(name: "HubSpotTests", dependencies: ["HubSpot", "HubSpotSandbox"]),
-        .testTarget(name: "HubSpotSandboxTests", dependencies: ["HubSpotSandbox", "HubSpot"]),
+        .testTarget(name: "HubSpotTests", dependencies: ["HubSpot", "HubSpotSandbox", "HubSpotSpecs"]),
+        .testTarget(name: "HubSpotSandboxTests", dependencies: ["HubSpotSandbox", "HubSpot", "HubSpotSpecs"]),
         .testTarget(name: "HubSpotLuaTests", dependencies: ["HubSpotLua", "HubSpotSandbox", "LuaKit", "HubSpot"]),
-        .testTarget(name: "hubshEndToEndTests", dependencies: ["HubSpotSandbox", "HubSpot"]),
+        .testTarget(name: "hubshEndToEndTests", dependencies: ["HubSpotSandbox", "HubSpot", "HubSpotSpecs"]),
     ],
     swiftLanguageModes: [.v6]
 )
