@@ -213,6 +213,12 @@ static int trampoline(lua_State *L) {
     int n = swift_dispatch(L, *slot);
     if (n >= 0) return n;
     if (n == HUBSH_CALL_ERROR) return lua_error(L);
+    if (n == HUBSH_CALL_ARGERROR || n == HUBSH_CALL_TYPEERROR) {
+        int arg = (int)lua_tointeger(L, -2);
+        const char *detail = lua_tostring(L, -1);  /* stays on the stack while raising */
+        if (n == HUBSH_CALL_ARGERROR) return luaL_argerror(L, arg, detail);
+        return luaL_typeerror(L, arg, detail);
+    }
     int nyield = HUBSH_CALL_YIELD_BASE - n;
     return lua_yieldk(L, nyield, (lua_KContext)(lua_gettop(L) - nyield), resume_continuation);
 }

@@ -9,8 +9,13 @@
 
 /* What a Swift function bound into Lua returns to the trampoline.
  * n >= 0: return n results. HUBSH_CALL_ERROR: raise the value on top of the stack.
+ * HUBSH_CALL_ARGERROR / HUBSH_CALL_TYPEERROR: the stack ends with the argument position
+ * (integer) and the detail or expected type name (string); the trampoline raises with
+ * luaL_argerror / luaL_typeerror, so the wording is Lua's own.
  * n <= HUBSH_CALL_YIELD_BASE: yield (HUBSH_CALL_YIELD_BASE - n) values. */
 #define HUBSH_CALL_ERROR (-1)
+#define HUBSH_CALL_ARGERROR (-2)
+#define HUBSH_CALL_TYPEERROR (-3)
 #define HUBSH_CALL_YIELD_BASE (-10)
 
 /* Runs the Swift closure boxed in `box` for a call from Lua. */
@@ -30,7 +35,7 @@ void *_Nullable *_Nonnull hubsh_push_box(lua_State *_Nonnull L, void *_Nonnull b
 /* The box of the userdata at `idx`, or NULL if it is not a box userdata or already collected. */
 void *_Nullable hubsh_to_box(lua_State *_Nonnull L, int idx);
 /* The C function used as __gc of box metatables (to add to metatables made elsewhere). */
-int hubsh_box_gc(lua_State *_Nonnull L);
+int hubsh_box_gc(lua_State *_Nullable L);  /* a lua_CFunction */
 /* A unique light userdata used as the JSON null sentinel. */
 void *_Nonnull hubsh_null_sentinel(void);
 /* Marks a resume as failed: pass this light userdata then an error value to lua_resume
@@ -66,7 +71,7 @@ int hubsh_interrupted(lua_State *_Nonnull L);
 int hubsh_stop_reason(lua_State *_Nonnull L);
 
 /* Message handler for lua_pcall: the error with a traceback (uses __tostring). */
-int hubsh_msghandler(lua_State *_Nonnull L);
+int hubsh_msghandler(lua_State *_Nullable L);  /* a lua_CFunction */
 /* Pushes the traceback the message handler recorded for the last error, or nil. */
 void hubsh_push_last_traceback(lua_State *_Nonnull L);
 
