@@ -58,24 +58,20 @@ extension LuaState {
         return try callLoaded(arguments: Int32(arguments.count))
     }
 
-    /// `lua_pcall` with the traceback handler below the function, and the watch hook
-    /// armed for the call when this is the outermost call. Leaves results or the error.
+    /// A protected call with the watch hook armed for it when this is the outermost
+    /// call. Leaves the results or the error.
     func protectedCall(arguments: Int32, results: Int32) -> Int32 {
-        let L = stack.L
-        let functionIndex = stack.top - arguments
-        lua_pushcclosure(L, hubsh_msghandler, 0)
-        stack.insert(at: functionIndex)
         let outermost = !owner.isRunning
         if outermost {
             owner.isRunning = true
-            hubsh_watch(L, instructionBudget, timeBudgetMilliseconds)
+            hubsh_watch(stack.L, instructionBudget, timeBudgetMilliseconds)
         }
-        let status = hubsh_lua_pcall(L, arguments, results, functionIndex)
-        if outermost {
-            owner.isRunning = false
-            hubsh_unwatch(L)
+        defer {
+            if outermost {
+                owner.isRunning = false
+                hubsh_unwatch(stack.L)
+            }
         }
-        stack.remove(at: functionIndex)
-        return status
+        return stack.rawProtectedCall(arguments: arguments, results: results)
     }
 }

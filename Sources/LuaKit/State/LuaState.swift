@@ -52,7 +52,8 @@ public final class LuaState {
         luaL_openlibs(L)
         setPackagePaths(options)
         LuaJSON.install(in: stack)
-        if options.memoryLimit > 0 { memoryLimit = options.memoryLimit }
+        memoryLimit = options.memoryLimit
+        hubsh_memory_set_limit(L, max(options.memoryLimit, 0))  // didSet does not run in init
     }
 
     deinit { owner.close() }
