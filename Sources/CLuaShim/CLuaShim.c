@@ -4,6 +4,7 @@
 
 #include <lauxlib.h>
 #include <lualib.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +162,14 @@ void hubsh_trap_sigint(lua_State *L, int second_kills) {
     sigint_second_kills = second_kills;
     sa.sa_handler = L != NULL ? on_sigint : SIG_DFL;
     sigaction(SIGINT, &sa, NULL);
+    if (L != NULL) {
+        /* A parent may have spawned us with SIGINT blocked (threads of many runtimes
+         * block signals, and the mask is inherited): Ctrl-C must still reach us. */
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, SIGINT);
+        pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+    }
 }
 
 /* ---- Swift functions and boxes ---- */
