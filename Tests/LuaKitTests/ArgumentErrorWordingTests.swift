@@ -34,7 +34,7 @@ import Testing
         let swiftCall = call.contains("X.") ? call.replacingOccurrences(of: "X.", with: "swift.") : call
         let luaCall = call.replacingOccurrences(of: "X.", with: "string.")
         let results = try lua.run("""
-            local function message(f) local ok, e = pcall(f) return ok and 'ok' or (e:gsub('^wording:%d+: ', 'wording: ')) end
+            local function message(f) local ok, e = pcall(f) return ok and 'ok' or (string.gsub(e, '^wording:%d+: ', 'wording: ')) end
             local lua_message = message(function() return \(luaCall) end)
             getmetatable('').__index = swift
             local swift_message = message(function() return \(swiftCall) end)
