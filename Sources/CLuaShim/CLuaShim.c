@@ -217,14 +217,21 @@ static int resume_continuation(lua_State *L, int status, lua_KContext base) {
     return lua_gettop(L) - (int)base;
 }
 
+static char argerror_detail_key;
+
 static int trampoline(lua_State *L) {
     void **slot = lua_touserdata(L, lua_upvalueindex(1));
+    int nargs = lua_gettop(L);
     int n = swift_dispatch(L, *slot);
     if (n >= 0) return n;
     if (n == HUBSH_CALL_ERROR) return lua_error(L);
     if (n == HUBSH_CALL_ARGERROR || n == HUBSH_CALL_TYPEERROR) {
         int arg = (int)lua_tointeger(L, -2);
-        const char *detail = lua_tostring(L, -1);  /* stays on the stack while raising */
+        const char *detail = lua_tostring(L, -1);
+        /* Anchor the detail in the registry and put the stack back as the caller left
+         * it: an absent argument must read "got no value", not the type of what we pushed. */
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &argerror_detail_key);
+        lua_settop(L, nargs);
         if (n == HUBSH_CALL_ARGERROR) return luaL_argerror(L, arg, detail);
         return luaL_typeerror(L, arg, detail);
     }
