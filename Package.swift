@@ -38,6 +38,13 @@ let package = Package(
             dependencies: ["HubSpotLua", "HubSpotSandbox", "LineEditor", "LuaKit", "HubSpot"]
         ),
 
+        // Benchmarks (scripts/bench): the program and its plain-C references.
+        .target(name: "CBenchReference", dependencies: ["CLua"]),
+        .executableTarget(
+            name: "hubsh-bench",
+            dependencies: ["LuaKit", "CBenchReference", "CLua"]
+        ),
+
         // Tests. HubSpotSpecs validates requests and responses against ../shared/hubspot-api.
         .target(name: "HubSpotSpecs", path: "Tests/Support/HubSpotSpecs"),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit"]),
