@@ -15,7 +15,7 @@ public actor RateLimiter {
     public private(set) var capacity: Int
     public private(set) var window: Duration
     /// Extra time added to each window: covers clock skew and latency jitter between us and HubSpot.
-    public let margin: Duration
+    public nonisolated let margin: Duration
     /// Booked send times, ascending; only the last `capacity` matter.
     private var bookings: [Duration] = []
     private var blockedUntil: Duration = .zero
