@@ -1,7 +1,5 @@
 /// Routes not built yet.
 extension SandboxEngine {
-    func search(_ type: ObjectType, _ r: APIRequest) throws -> RouteResult { throw APIError.routeNotFound(r.method, r.path) }
-    func batch(_ type: ObjectType, _ op: String, _ r: APIRequest) throws -> RouteResult { throw APIError.routeNotFound(r.method, r.path) }
     func associationRoute(_ r: APIRequest) throws -> RouteResult { throw APIError.routeNotFound(r.method, r.path) }
     func propertyRoute(_ r: APIRequest) throws -> RouteResult { throw APIError.routeNotFound(r.method, r.path) }
     func schemaRoute(_ r: APIRequest, from: Int) throws -> RouteResult { throw APIError.routeNotFound(r.method, r.path) }
