@@ -54,11 +54,7 @@ struct SchemaChecker {
         }
         if case .object(let object) = value { checkObject(object, schema, at: path, schemaName: schemaName) }
         if case .array(let items) = value, let itemSchema = schema["items"] {
-            let sortObjects = schemaName.flatMap { SpecAllowances.sortObjects[$0] }?.contains(String(path.split(separator: ".").last ?? "")) ?? false
-            for (i, item) in items.enumerated() {
-                if sortObjects, case .object(let o) = item, o["propertyName"]?.string != nil { continue }
-                check(item, itemSchema, at: "\(path)[\(i)]", schemaName: nil)
-            }
+            for (i, item) in items.enumerated() { check(item, itemSchema, at: "\(path)[\(i)]", schemaName: nil) }
         }
     }
 
@@ -70,10 +66,19 @@ struct SchemaChecker {
         let declared = schema["properties"]?.object ?? [:]
         let integerIds = schemaName.flatMap { SpecAllowances.integerIds[$0] } ?? []
         let nullable = schemaName.flatMap { SpecAllowances.nullable[$0] } ?? []
+        let sortObjects = schemaName.flatMap { SpecAllowances.sortObjects[$0] } ?? []
         for (name, value) in object {
             if let propertySchema = declared[name] {
                 if integerIds.contains(name), case .number(let d) = value, d.rounded() == d { continue }
                 if nullable.contains(name), case .null = value { continue }
+                if sortObjects.contains(name), case .array(let items) = value {
+                    for (i, item) in items.enumerated() {
+                        if case .object(let o) = item, o["propertyName"]?.string != nil,
+                           o["direction"].map({ ["ASCENDING", "DESCENDING"].contains($0.string ?? "") }) ?? true { continue }
+                        check(item, .object(["type": .string("string")]), at: "\(path).\(name)[\(i)]", schemaName: nil)
+                    }
+                    continue
+                }
                 let nullMap = name == "properties" && schemaName.map { SpecAllowances.nullableMapSchemas.contains($0) } == true
                 if nullMap, case .object(let map) = value {
                     for (k, v) in map where v != .null { check(v, .object(["type": .string("string")]), at: "\(path).\(name).\(k)", schemaName: nil) }
