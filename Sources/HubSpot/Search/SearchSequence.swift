@@ -9,6 +9,15 @@ public struct SearchSequence: AsyncSequence, Sendable {
 
     public func makeAsyncIterator() -> Iterator { Iterator(plan: Plan(search), api: api) }
 
+    /// Gathers every match into an array.
+    ///
+    /// - Throws: ``HubSpotError`` from any page, or when the matches cannot be read in full.
+    public func collect() async throws -> [CRMObject] {
+        var all: [CRMObject] = []
+        for try await element in self { all.append(element) }
+        return all
+    }
+
     /// How the search is paged: the base request, the keyset direction, and why keyset paging is impossible.
     struct Plan: Sendable {
         var base: SearchRequest
@@ -91,16 +100,20 @@ public struct SearchSequence: AsyncSequence, Sendable {
             buffer = page.results
             index = 0
             if let last = page.results.last { lastId = last.id }
-            guard let next = page.after, !page.results.isEmpty else { finished = true; return }
-            let offset = Int(next) ?? Int.max
-            if offset + request.limit > SearchRequest.maxResults {
-                // Close to the cap: restart from the first page, keyed past the last id seen.
-                guard plan.keyDirection != nil, let lastId else { finished = true; return }
-                keyFrom = lastId
-                after = nil
-            } else {
+            let offset = Int(request.after ?? "0") ?? 0
+            let reached = offset + page.results.count
+            if page.results.isEmpty { finished = true; return }
+            if let next = page.after, let nextOffset = Int(next), nextOffset + request.limit <= SearchRequest.maxResults {
                 after = next
+                return
             }
+            // No next page within the cap. HubSpot either stops offering `after` at the cap or
+            // offers one it will refuse; when the total says more remain, restart keyed past the last id.
+            let more = page.after != nil || (page.total ?? 0) > reached
+            guard more, reached + request.limit > SearchRequest.maxResults || page.after != nil,
+                  plan.keyDirection != nil, let lastId else { finished = true; return }
+            keyFrom = lastId
+            after = nil
         }
     }
 }
