@@ -102,15 +102,19 @@ import HubSpotSandbox
         #expect(h.checker.problems == [])
     }
 
-    @Test func searchPastTenThousandOnTheSandbox() async throws {
-        let h = SandboxHarness(seed: .empty)
-        let deals = h.client.objects(.products)
+    /// Slow (the sandbox takes ~9 s in a debug build to create 10,250 records), so opt-in:
+    /// `HUBSH_SLOW_TESTS=1 swift test`. SearchTests covers the same paging on a fast mock.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["HUBSH_SLOW_TESTS"] != nil))
+    func searchPastTenThousandOnTheSandbox() async throws {
+        // 10,000+ records: bodies are spec-checked in the other tests; here only speed matters.
+        let h = SandboxHarness(seed: .empty, checkSpecs: false)
+        let products = h.client.objects(.products)
         let inputs = (0..<10_250).map { BatchCreateInput(properties: ["name": "P\($0)"]) }
-        let created = await deals.batchCreate(inputs)
+        let created = await products.batchCreate(inputs)
         #expect(created.isComplete)
         var seen = Set<String>()
         var previous = 0
-        for try await product in deals.searchAll(SearchRequest(limit: 200)) {
+        for try await product in products.searchAll(SearchRequest(limit: 200)) {
             let id = Int(product.id) ?? 0
             #expect(id > previous)
             previous = id

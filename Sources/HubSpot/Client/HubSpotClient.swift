@@ -16,10 +16,8 @@ public final class HubSpotClient: Sendable {
     /// The fully layered transport every call goes through.
     public let transport: any Transport
     public let clock: any HubSpotClock
-    /// The account-wide limiter (shared by every call of this client).
+    /// The rate limiter (account window and search window), shared by every call of this client.
     public let limiter: RateLimiter
-    /// The search endpoints' per-second limiter.
-    public let searchLimiter: RateLimiter
     let labelCache = AssociationLabelCache()
 
     /// Creates a client on the network (`URLSessionTransport`) or on `base` (the sandbox, a mock).
@@ -32,14 +30,13 @@ public final class HubSpotClient: Sendable {
                 clock: any HubSpotClock = SystemClock(), log: (@Sendable (String) -> Void)? = nil) {
         self.configuration = configuration
         self.clock = clock
-        let limiter = RateLimiter(capacity: configuration.tier.requests, window: configuration.tier.window)
-        let searchLimiter = RateLimiter(capacity: max(1, configuration.searchRequestsPerSecond), window: .seconds(1))
+        let limiter = RateLimiter(capacity: configuration.tier.requests, window: configuration.tier.window,
+                                  searchCapacity: max(1, configuration.searchRequestsPerSecond))
         self.limiter = limiter
-        self.searchLimiter = searchLimiter
         var stack: any Transport = base ?? URLSessionTransport(timeout: configuration.requestTimeout)
         if let token = configuration.accessToken { stack = AuthTransport(base: stack, token: token) }
         if let log { stack = LoggingTransport(base: stack, clock: clock, log: log) }
-        stack = RateLimitTransport(base: stack, limiter: limiter, searchLimiter: searchLimiter, clock: clock)
+        stack = RateLimitTransport(base: stack, limiter: limiter, clock: clock)
         stack = RetryTransport(base: stack, policy: RetryPolicy(maxRetries: configuration.maxRetries), clock: clock)
         self.transport = stack
     }

@@ -2,36 +2,32 @@ import Foundation
 
 /// A transport layer that sends each request no earlier than the rate limiter allows.
 ///
-/// Every request books a slot in the account-wide limiter; CRM search requests
-/// also book one in the search limiter (HubSpot: 5 per second). Responses feed
+/// Every request books a slot in the account window; CRM search requests book the
+/// same slot in the search window too (HubSpot: 5 per second). Responses feed
 /// the `X-HubSpot-RateLimit-*` headers back, and a 429 blocks new bookings for
 /// the time HubSpot asks.
 public struct RateLimitTransport: Transport {
     public let base: any Transport
     public let limiter: RateLimiter
-    public let searchLimiter: RateLimiter?
     public let clock: any HubSpotClock
 
-    public init(base: any Transport, limiter: RateLimiter, searchLimiter: RateLimiter?, clock: any HubSpotClock) {
+    public init(base: any Transport, limiter: RateLimiter, clock: any HubSpotClock) {
         self.base = base
         self.limiter = limiter
-        self.searchLimiter = searchLimiter
         self.clock = clock
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        var sendAt = await limiter.reserve(now: clock.now())
-        if let searchLimiter, Self.isSearch(request) {
-            sendAt = max(sendAt, await searchLimiter.reserve(now: clock.now()))
-        }
+        let isSearch = Self.isSearch(request)
+        let sendAt = await limiter.reserve(now: clock.now(), search: isSearch)
         try await Deadline.sleep(until: sendAt, on: clock, request: request)
         let response = try await base.send(request)
         let now = clock.now()
         await limiter.observe(response.headers, now: now)
         if response.status == 429 {
             let wait = HTTPStatus.retryAfter(response.headers) ?? .seconds(1)
-            if Self.isSearch(request), let searchLimiter { await searchLimiter.block(until: now + wait) }
-            else { await limiter.block(until: now + wait) }
+            let searchOnly = isSearch && RetryPolicy.policyName(response.body) == "SECONDLY"
+            await limiter.block(until: now + wait, searchOnly: searchOnly)
         }
         return response
     }

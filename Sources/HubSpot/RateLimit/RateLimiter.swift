@@ -1,71 +1,58 @@
-/// A sliding-window rate limiter that hands out send times instead of yes/no answers.
+/// The client-side rate limiter: hands out send times instead of yes/no answers.
 ///
-/// Each ``reserve(now:)`` books the earliest moment at which one more request keeps
-/// every window of length `window` (plus a small safety margin) at or under
-/// `capacity` requests, and returns it; the caller sleeps until then. Because the
-/// bookings are made in order, N concurrent callers are spread over the windows
-/// exactly: the first `capacity` go at once, the next `capacity` one window later,
-/// and none is sent early. Nothing depends on luck or on seeing a 429 first.
+/// It holds two sliding windows — the account's limit (e.g. 100 per 10 s) and the
+/// search endpoints' own (5 per second) — and each ``reserve(now:search:)`` books the
+/// earliest moment at which one more request fits every window it counts against,
+/// and returns it; the caller sleeps until then. Bookings are made in order, so N
+/// concurrent callers are spread over the windows exactly: the first `capacity` go
+/// at once, the next `capacity` one window later, none early. Nothing depends on
+/// luck or on seeing a 429 first.
 ///
-/// The limiter corrects itself from HubSpot's `X-HubSpot-RateLimit-Max`,
+/// The account window corrects itself from HubSpot's `X-HubSpot-RateLimit-Max`,
 /// `-Interval-Milliseconds` and `-Remaining` headers (another process using the
 /// same app shows up as fewer remaining than we booked), and a 429 blocks new
 /// bookings until the time HubSpot names.
 public actor RateLimiter {
-    public private(set) var capacity: Int
-    public private(set) var window: Duration
-    /// Extra time added to each window: covers clock skew and latency jitter between us and HubSpot.
-    public nonisolated let margin: Duration
-    /// Booked send times, ascending; only the last `capacity` matter.
-    private var bookings: [Duration] = []
-    private var blockedUntil: Duration = .zero
+    public private(set) var account: RateWindow
+    public private(set) var search: RateWindow
 
-    public init(capacity: Int, window: Duration, margin: Duration? = nil) {
-        self.capacity = max(1, capacity)
-        self.window = window
-        self.margin = margin ?? max(window / 50, .milliseconds(50))
+    /// - Parameters:
+    ///   - capacity, window: the account limit.
+    ///   - margin: added to every window (default: 2% of it, at least 50 ms).
+    ///   - searchCapacity: search requests per second.
+    public init(capacity: Int, window: Duration, margin: Duration? = nil, searchCapacity: Int = 5) {
+        account = RateWindow(capacity: capacity, window: window, margin: margin)
+        self.margin = account.margin
+        search = RateWindow(capacity: searchCapacity, window: .seconds(1), margin: margin.map { min($0, .milliseconds(50)) })
     }
 
+    public var capacity: Int { account.capacity }
+    public var window: Duration { account.window }
+    /// The account window's margin.
+    public nonisolated let margin: Duration
+
     /// Books one request and returns the time at which it may be sent (≥ `now`).
-    public func reserve(now: Duration) -> Duration {
-        var time = max(now, blockedUntil)
-        if bookings.count >= capacity {
-            time = max(time, bookings[bookings.count - capacity] + window + margin)
-        }
-        if let last = bookings.last, time < last { time = last }
-        bookings.append(time)
-        if bookings.count > capacity * 2 { bookings.removeFirst(bookings.count - capacity) }
+    public func reserve(now: Duration, search isSearch: Bool = false) -> Duration {
+        var time = account.earliest(from: now)
+        if isSearch { time = search.earliest(from: time) }
+        account.book(time)
+        if isSearch { search.book(time) }
         return time
     }
 
-    /// Requests booked in the window that ends at `now` (sent or about to be).
-    public func used(at now: Duration) -> Int {
-        bookings.reduce(0) { $0 + (($1 > now - window - margin && $1 <= now) ? 1 : 0) }
-    }
+    /// Requests booked against the account limit in the window ending at `now`.
+    public func used(at now: Duration) -> Int { account.used(at: now) }
 
-    /// Applies HubSpot's view of the window from a response's headers.
+    /// Applies HubSpot's view of the account window from a response's headers.
     public func observe(_ headers: HTTPHeaders, now: Duration) {
-        if let raw = headers["X-HubSpot-RateLimit-Max"], let max = Int(raw), max > 0, max != capacity {
-            capacity = max
-        }
-        if let raw = headers["X-HubSpot-RateLimit-Interval-Milliseconds"], let ms = Int64(raw), ms > 0 {
-            window = .milliseconds(ms)
-        }
-        if let raw = headers["X-HubSpot-RateLimit-Remaining"], let remaining = Int(raw) {
-            let ours = capacity - used(at: now)
-            // Fewer left than we booked: someone else shares the limit. Book the difference.
-            let missing = min(capacity, ours - max(0, remaining))
-            // Phantom bookings go at `now`, not after bookings already promised to waiting callers,
-            // so they count at once and a second response does not add them again.
-            if missing > 0 {
-                let index = bookings.firstIndex { $0 > now } ?? bookings.endIndex
-                bookings.insert(contentsOf: repeatElement(now, count: missing), at: index)
-            }
-        }
+        account.observe(max: headers["X-HubSpot-RateLimit-Max"].flatMap { Int($0) },
+                        intervalMilliseconds: headers["X-HubSpot-RateLimit-Interval-Milliseconds"].flatMap { Int64($0) },
+                        remaining: headers["X-HubSpot-RateLimit-Remaining"].flatMap { Int($0) }, now: now)
     }
 
-    /// Blocks new bookings until `time` (after a 429).
-    public func block(until time: Duration) {
-        blockedUntil = max(blockedUntil, time)
+    /// Blocks new bookings until `time` (after a 429), for searches only or for everything.
+    public func block(until time: Duration, searchOnly: Bool = false) {
+        if searchOnly { search.blockedUntil = max(search.blockedUntil, time) }
+        else { account.blockedUntil = max(account.blockedUntil, time) }
     }
 }

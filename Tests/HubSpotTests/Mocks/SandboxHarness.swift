@@ -23,6 +23,7 @@ final class SpecCheckingTransport: Transport, @unchecked Sendable {
             problems += specs.validateRequest(method: method, path: path, body: body).map { "request \(method) \(path): \($0)" }
         }
         let response = try await base.send(request)
+        if response.status == 429 { lock.withLock { rateLimited += 1 }}
         if described, response.status != 429 {
             problems += specs.validateResponse(method: method, path: path, status: response.status, body: response.body)
                 .map { "response \(response.status) \(method) \(path): \($0)" }
@@ -32,6 +33,9 @@ final class SpecCheckingTransport: Transport, @unchecked Sendable {
     }
 
     var problems: [String] { lock.withLock { found } }
+    /// 429s HubSpot (the sandbox) sent, before the retry layer saw them.
+    var rateLimitedCount: Int { lock.withLock { rateLimited } }
+    private var rateLimited = 0
     var checkedCount: Int { lock.withLock { checked } }
 }
 
@@ -40,10 +44,11 @@ struct SandboxHarness {
     let sandbox: Sandbox
     let checker: SpecCheckingTransport
     let client: HubSpotClient
-    let clock: VirtualClock
+    let clock: any HubSpotClock
 
-    init(seed: SandboxSeed = .demo, options: SandboxOptions = .unlimited, configure: (inout HubSpotConfiguration) -> Void = { _ in }) {
-        clock = VirtualClock()
+    init(seed: SandboxSeed = .demo, options: SandboxOptions = .unlimited, checkSpecs: Bool = true, clock: any HubSpotClock = VirtualClock(),
+         configure: (inout HubSpotConfiguration) -> Void = { _ in }) {
+        self.clock = clock
         var options = options
         let virtual = clock
         let start: Int64 = 1_767_225_600_000
@@ -52,6 +57,6 @@ struct SandboxHarness {
         checker = SpecCheckingTransport(SandboxTransport(sandbox))
         var configuration = HubSpotConfiguration(accessToken: "pat-sandbox-token")
         configure(&configuration)
-        client = HubSpotClient(configuration: configuration, base: checker, clock: clock)
+        client = HubSpotClient(configuration: configuration, base: checkSpecs ? checker : SandboxTransport(sandbox), clock: clock)
     }
 }
