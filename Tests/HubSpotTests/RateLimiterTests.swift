@@ -49,9 +49,9 @@ import Testing
         let lock = NSLock()
         var arrivals: [Duration] = []
         var rejected = 0
-        let clock: VirtualClock
+        let clock: any HubSpotClock
         let limit: Int
-        init(clock: VirtualClock, limit: Int) { self.clock = clock; self.limit = limit }
+        init(clock: any HubSpotClock, limit: Int) { self.clock = clock; self.limit = limit }
 
         func handle(_ request: HTTPRequest) -> HTTPResponse {
             lock.withLock {
@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func concurrentChunksRunAsFastAsTheLimitAllowsAndNoFaster() async throws {
-        let clock = VirtualClock()
+        let clock = SteppedClock()
         let server = LimitedServer(clock: clock, limit: 100)
         let mock = MockTransport { server.handle($0) }
         let client = Fixtures.client(mock, clock: clock)

@@ -37,7 +37,7 @@ enum Fixtures {
     static let token = AccessToken("pat-na1-SECRET-0000-1111")
 
     /// A client on `transport` and a virtual clock, with the given tweaks.
-    static func client(_ transport: any Transport, clock: VirtualClock = VirtualClock(), token: AccessToken? = token,
+    static func client(_ transport: any Transport, clock: any HubSpotClock = VirtualClock(), token: AccessToken? = token,
                        configure: (inout HubSpotConfiguration) -> Void = { _ in },
                        log: (@Sendable (String) -> Void)? = nil) -> HubSpotClient {
         var configuration = HubSpotConfiguration(accessToken: token)
