@@ -33,7 +33,8 @@ public final class HubSpotClient: Sendable {
         let limiter = RateLimiter(capacity: configuration.tier.requests, window: configuration.tier.window,
                                   searchCapacity: max(1, configuration.searchRequestsPerSecond))
         self.limiter = limiter
-        var stack: any Transport = base ?? URLSessionTransport(timeout: configuration.requestTimeout)
+        var stack: any Transport = base ?? URLSessionTransport(timeout: configuration.requestTimeout,
+                                                               maxConnections: configuration.maxConcurrentRequests)
         if let token = configuration.accessToken { stack = AuthTransport(base: stack, token: token) }
         if let log { stack = LoggingTransport(base: stack, clock: clock, log: log) }
         stack = RateLimitTransport(base: stack, limiter: limiter, clock: clock)

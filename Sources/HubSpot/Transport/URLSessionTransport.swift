@@ -11,8 +11,10 @@ public final class URLSessionTransport: Transport {
     private let session: URLSession
     private let timeout: TimeInterval
 
-    /// - Parameter timeout: the longest one exchange may take.
-    public init(timeout: Duration = .seconds(30), session: URLSession? = nil) {
+    /// - Parameters:
+    ///   - timeout: the longest one exchange may take.
+    ///   - maxConnections: connections kept to one host (enough for a full rate-limit window in flight).
+    public init(timeout: Duration = .seconds(30), maxConnections: Int = 100, session: URLSession? = nil) {
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         self.timeout = seconds
         if let session {
@@ -20,7 +22,7 @@ public final class URLSessionTransport: Transport {
         } else {
             let configuration = URLSessionConfiguration.ephemeral
             configuration.timeoutIntervalForRequest = seconds
-            configuration.httpMaximumConnectionsPerHost = 16
+            configuration.httpMaximumConnectionsPerHost = max(1, maxConnections)
             configuration.httpCookieStorage = nil
             configuration.urlCache = nil
             self.session = URLSession(configuration: configuration)
