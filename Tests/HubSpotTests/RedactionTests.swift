@@ -20,6 +20,12 @@ import Testing
         var dumpedConfig = ""
         dump(config, to: &dumpedConfig)
         #expect(!dumpedConfig.contains(secret))
+        let client = HubSpotClient(configuration: config, base: MockTransport())
+        var dumpedClient = ""
+        dump(client, to: &dumpedClient)
+        dump(client.transport, to: &dumpedClient)
+        #expect(!dumpedClient.contains(secret))
+        #expect(!"\(client) \(client.transport)".contains(secret))
     }
 
     @Test func errorsAndLogsNeverCarryTheToken() async throws {

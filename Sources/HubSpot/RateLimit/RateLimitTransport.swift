@@ -21,7 +21,7 @@ public struct RateLimitTransport: Transport {
         let isSearch = Self.isSearch(request)
         let sendAt = await limiter.reserve(now: clock.now(), search: isSearch)
         try await Deadline.sleep(until: sendAt, on: clock, request: request)
-        let response = try await base.send(request)
+        let response = try await Self.$bookedSendTime.withValue(sendAt) { try await base.send(request) }
         let now = clock.now()
         await limiter.observe(response.headers, now: now)
         if response.status == 429 {
@@ -31,6 +31,14 @@ public struct RateLimitTransport: Transport {
         }
         return response
     }
+
+    /// The send time the limiter booked for the request being sent, visible to the
+    /// transports below this layer.
+    ///
+    /// An in-process server on a virtual clock (the sandbox in tests) can read it as the
+    /// arrival time, so a request booked for t=0 counts at t=0 even if another task
+    /// moved the virtual clock on before this one ran.
+    @TaskLocal public static var bookedSendTime: Duration?
 
     /// Whether `request` is a CRM search (`POST …/search`), which has its own per-second limit.
     public static func isSearch(_ request: HTTPRequest) -> Bool {

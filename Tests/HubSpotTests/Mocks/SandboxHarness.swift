@@ -19,11 +19,13 @@ final class SpecCheckingTransport: Transport, @unchecked Sendable {
         // Form submissions and legacy v2 workflows are not in the descriptions (README).
         let described = specs.operation(method: method, path: path) != nil
         var problems: [String] = []
+        // Send first, validate after: validation takes time, and a stepped clock must see
+        // the request arrive before it decides everything has gone quiet.
+        let response = try await base.send(request)
         if described, let body = request.body {
             problems += specs.validateRequest(method: method, path: path, body: body).map { "request \(method) \(path): \($0)" }
         }
-        let response = try await base.send(request)
-        if response.status == 429 { lock.withLock { rateLimited += 1 }}
+        if response.status == 429 { lock.withLock { rateLimited += 1 } }
         if described, response.status != 429 {
             problems += specs.validateResponse(method: method, path: path, status: response.status, body: response.body)
                 .map { "response \(response.status) \(method) \(path): \($0)" }
@@ -52,7 +54,11 @@ struct SandboxHarness {
         var options = options
         let virtual = clock
         let start: Int64 = 1_767_225_600_000
-        options.clock = SandboxClock { start + Int64(virtual.now().components.seconds * 1000 + virtual.now().components.attoseconds / 1_000_000_000_000_000) }
+        // Requests arrive when the limiter booked them (see RateLimitTransport.bookedSendTime).
+        options.clock = SandboxClock {
+            let t = RateLimitTransport.bookedSendTime ?? virtual.now()
+            return start + t.components.seconds * 1000 + t.components.attoseconds / 1_000_000_000_000_000
+        }
         sandbox = Sandbox(seed: seed, options: options)
         checker = SpecCheckingTransport(SandboxTransport(sandbox))
         var configuration = HubSpotConfiguration(accessToken: "pat-sandbox-token")

@@ -1,22 +1,30 @@
 import Foundation
-import HubSpot
 
 /// A virtual clock that moves to the next sleeper's deadline only once everything
 /// else has gone quiet, so work booked for an earlier time happens before time moves on.
 ///
 /// ``VirtualClock`` jumps as soon as anyone sleeps, which is right for one caller but
 /// lets a concurrent request booked for t=0 arrive "at" t=10 s when another task slept
-/// first. Rate-limit tests that let a server count arrivals on the same clock need this one.
-final class SteppedClock: HubSpotClock, @unchecked Sendable {
+/// first. Tests in which a server (the sandbox) counts arrivals on the same clock need
+/// this one. "Quiet" means no clock reads or sleeps during two rounds of 100 yields: a
+/// heuristic that suits in-process transports, not a guarantee.
+///
+/// ```swift
+/// let clock = SteppedClock()
+/// let client = HubSpotClient(configuration: config, base: SandboxTransport(sandbox), clock: clock)
+/// ```
+public final class SteppedClock: HubSpotClock, @unchecked Sendable {
     private let lock = NSLock()
     private var current: Duration = .zero
     private var activity = 0
     private var sleepers: [(deadline: Duration, continuation: CheckedContinuation<Void, Never>)] = []
     private var driving = false
 
-    func now() -> Duration { lock.withLock { activity += 1; return current } }
+    public init() {}
 
-    func sleep(until deadline: Duration) async throws {
+    public func now() -> Duration { lock.withLock { activity += 1; return current } }
+
+    public func sleep(until deadline: Duration) async throws {
         if deadline <= now() { return }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let start = lock.withLock {
