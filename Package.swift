@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "CBenchReference", dependencies: ["CLua"]),
         .executableTarget(
             name: "hubsh-bench",
-            dependencies: ["LuaKit", "CBenchReference", "CLua"]
+            dependencies: ["LuaKit", "CBenchReference", "CLua", "HubSpot", "HubSpotSandbox"]
         ),
 
         // Tests. HubSpotSpecs validates requests and responses against ../shared/hubspot-api.

@@ -22,6 +22,8 @@ enum Benchmarks {
     static let all: [String: @Sendable ([String]) throws -> [BenchmarkRow]] = [
         "call": CallBenchmark.run,
         "startup": StartupBenchmark.run,
+        "json": JSONBenchmark.run,
+        "throughput": ThroughputBenchmark.run,
     ]
 
     /// The median of `runs` timings of `body`, in seconds.

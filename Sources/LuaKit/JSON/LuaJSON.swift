@@ -43,11 +43,14 @@ public enum LuaJSON {
         })
         stack.setField("encode", in: -2)
         stack.push(function: { call in
-            let text = try call.bytes(1)
+            guard call.type(1) == .string else { throw LuaArgumentError.type(1, expected: "string") }
             let options = try call.options(2, allowed: ["null_as_nil"])
-            try text.withUnsafeBufferPointer {
-                try decode($0, onto: call.stack, nullAsNil: options?["null_as_nil"] == .boolean(true))
-            }
+            let nullAsNil = options?["null_as_nil"] == .boolean(true)
+            // The string stays anchored at index 1 while we read it in place: no copy.
+            let failure: Error? = call.stack.withBytes(at: 1) { text in
+                do { try decode(text, onto: call.stack, nullAsNil: nullAsNil); return nil } catch { return error }
+            } ?? nil
+            if let failure { throw failure }
             return .values(1)
         })
         stack.setField("decode", in: -2)
