@@ -267,15 +267,23 @@ struct HTTPParser {
         return left == 0 ? .progress : .needMore
     }
 
+    /// The CRLF (or bare LF) that must follow chunk data; checked byte by byte so that
+    /// anything else is refused as soon as it arrives.
     private mutating func parseChunkDataEnd() -> Step {
-        switch nextLine(limit: 2) {
-        case .needMore: return .needMore
-        case .tooLong: return .fail(.malformed("chunk not followed by CRLF"))
-        case .line(let range):
-            guard range.isEmpty else { return .fail(.malformed("chunk not followed by CRLF")) }
-            state = .chunkSize
-            return .progress
+        guard readIndex < buffer.count else { return .needMore }
+        switch buffer[readIndex] {
+        case 10:
+            readIndex += 1
+        case 13:
+            guard readIndex + 1 < buffer.count else { return .needMore }
+            guard buffer[readIndex + 1] == 10 else { return .fail(.malformed("chunk not followed by CRLF")) }
+            readIndex += 2
+        default:
+            return .fail(.malformed("chunk not followed by CRLF"))
         }
+        scanIndex = readIndex
+        state = .chunkSize
+        return .progress
     }
 
     /// Trailer fields are checked against the header limits and dropped: nothing in
