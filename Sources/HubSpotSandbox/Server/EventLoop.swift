@@ -59,26 +59,28 @@ final class EventLoop {
         var running = true
         var ready: [(Connection, Int16)] = []
         while running {
-            let timeout = Int32((sweepInterval * 1000).rounded(.up))
+            let timeout = mailbox.prepareToSleep() ? Int32((sweepInterval * 1000).rounded(.up)) : 0
             let count = pollFDs.withUnsafeMutableBufferPointer {
                 poll($0.baseAddress, nfds_t($0.count), timeout)
             }
             if count < 0 && errno != EINTR { break }
             let now = PosixSocket.monotonicNow()
+            var listenerReady = false
+            var mailReady = false
             if count > 0 {
                 // Collect first: handling an event may close connections and move slots.
                 ready.removeAll(keepingCapacity: true)
                 for slot in 2..<pollFDs.count where pollFDs[slot].revents != 0 {
                     if let owner = slotOwners[slot] { ready.append((owner, pollFDs[slot].revents)) }
                 }
-                let listenerReady = pollFDs[Self.listenerSlot].revents != 0
-                let mailReady = pollFDs[Self.mailboxSlot].revents != 0
+                listenerReady = pollFDs[Self.listenerSlot].revents != 0
+                mailReady = pollFDs[Self.mailboxSlot].revents != 0
                 for (connection, events) in ready where connections[connection.id] != nil {
                     connectionEvent(connection, events: events, now: now)
                 }
-                if mailReady { running = takeMail(now: now) }
-                if listenerReady && running { acceptAll(now: now) }
             }
+            running = takeMail(drainPipe: mailReady, now: now)
+            if listenerReady && running { acceptAll(now: now) }
             if now - lastSweep >= sweepInterval {
                 lastSweep = now
                 sweep(now: now)
@@ -207,8 +209,8 @@ final class EventLoop {
         HandlerBridge.start(request, connection: id, baseURL: baseURL, handler: handler, mailbox: mailbox)
     }
 
-    private func takeMail(now: Double) -> Bool {
-        let (deliveries, stop) = mailbox.take()
+    private func takeMail(drainPipe: Bool, now: Double) -> Bool {
+        let (deliveries, stop) = mailbox.take(drainPipe: drainPipe)
         for delivery in deliveries {
             guard let connection = connections[delivery.connection] else { continue }
             perform(connection.machine.responseReady(delivery.bytes, keepAlive: delivery.keepAlive),

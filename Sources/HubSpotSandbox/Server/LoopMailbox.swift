@@ -22,6 +22,10 @@ final class LoopMailbox: @unchecked Sendable {
     private var deliveries: [Delivery] = []
     private var stopRequested = false
     private var closed = false
+    /// The loop is (about to be) blocked in poll and needs the pipe to wake it. While it
+    /// is busy it takes the mail on its next turn anyway, so under load most deliveries
+    /// cost no pipe write and no extra wake-up.
+    private var loopSleeping = false
     /// Readable when there is something to take; the loop polls it.
     let readFD: Int32
     private let writeFD: Int32
@@ -37,14 +41,26 @@ final class LoopMailbox: @unchecked Sendable {
         writeFD = fds[1]
     }
 
-    /// Queues a response; wakes the loop only when the queue was empty, so a burst of
-    /// responses costs one wake-up.
+    /// Queues a response; writes the pipe only if the loop is asleep in poll.
     func deliver(_ delivery: Delivery) {
         lock.lock()
         defer { lock.unlock() }
         guard !closed else { return }
         deliveries.append(delivery)
-        if deliveries.count == 1 { wake() }
+        if loopSleeping {
+            loopSleeping = false
+            wake()
+        }
+    }
+
+    /// Called by the loop before poll: true when it may block, false when mail is
+    /// already waiting (then it polls without blocking and takes the mail right after).
+    func prepareToSleep() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard deliveries.isEmpty && !stopRequested else { return false }
+        loopSleeping = true
+        return true
     }
 
     func requestStop() {
@@ -56,13 +72,17 @@ final class LoopMailbox: @unchecked Sendable {
     }
 
     /// Everything delivered since the last call, and whether to stop. Called by the loop
-    /// when the pipe is readable; the pipe is drained before the queue is taken, so a
-    /// delivery racing with this call leaves the pipe readable rather than getting lost.
-    func take() -> (deliveries: [Delivery], stop: Bool) {
-        var scratch = [UInt8](repeating: 0, count: 256)
-        while Glibc.read(readFD, &scratch, scratch.count) > 0 {}
+    /// after every poll; `drainPipe` when poll said the pipe is readable. The pipe is
+    /// drained before the queue is taken, so a delivery racing with this call leaves
+    /// the pipe readable rather than getting lost.
+    func take(drainPipe: Bool) -> (deliveries: [Delivery], stop: Bool) {
+        if drainPipe {
+            var scratch = [UInt8](repeating: 0, count: 256)
+            while Glibc.read(readFD, &scratch, scratch.count) > 0 {}
+        }
         lock.lock()
         defer { lock.unlock() }
+        loopSleeping = false
         let taken = deliveries
         deliveries = []
         return (taken, stopRequested)
