@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// The `Date` header value in IMF-fixdate form (`Sun, 06 Nov 1994 08:49:37 GMT`).
 ///
@@ -10,9 +11,16 @@ enum HTTPDate {
     private static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// Now, as a `Date` header value.
+    /// The last second formatted, shared by the threads that serialize responses.
+    private static let cache = Mutex<(second: time_t, text: String)>((-1, ""))
+
+    /// Now, as a `Date` header value; formatted once a second.
     static func now() -> String {
-        string(for: time(nil))
+        let second = time(nil)
+        if let cached = cache.withLock({ $0.second == second ? $0.text : nil }) { return cached }
+        let text = string(for: second)
+        cache.withLock { $0 = (second, text) }
+        return text
     }
 
     static func string(for seconds: time_t) -> String {

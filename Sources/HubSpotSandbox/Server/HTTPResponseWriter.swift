@@ -21,13 +21,22 @@ enum HTTPResponseWriter {
     private static let framingFields: Set<String> = ["content-length", "transfer-encoding", "connection", "keep-alive"]
 
     /// The response bytes; `keepAlive` is false when the handler asked for `Connection: close`.
+    ///
+    /// Written straight into one byte array sized for head and body: this runs for every
+    /// response, and string concatenation showed in profiles.
     static func serialize(
         _ response: HTTPResponse, keepAlive requestKeepAlive: Bool, isHead: Bool, minorVersion: Int, date: String
     ) -> (bytes: [UInt8], keepAlive: Bool) {
         let status = (100...999).contains(response.status) ? response.status : 500
         let bodyAllowed = !(status < 200 || status == 204 || status == 304)
         var keepAlive = requestKeepAlive
-        var head = "HTTP/1.1 \(status) \(reasonPhrase(status))\r\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256 + (bodyAllowed && !isHead ? response.body.count : 0))
+        bytes.append(contentsOf: "HTTP/1.1 ".utf8)
+        bytes.append(contentsOf: String(status).utf8)
+        bytes.append(32)
+        bytes.append(contentsOf: reasonPhrase(status).utf8)
+        bytes.append(contentsOf: crlf)
         var hasDate = false
         var hasContentType = false
         for field in response.headers {
@@ -40,24 +49,33 @@ enum HTTPResponseWriter {
                 hasContentType = true
                 if value.lowercased() == "application/json" { value = jsonContentType }
             }
-            head += "\(field.name): \(value)\r\n"
+            appendField(field.name, value, to: &bytes)
         }
         if !hasContentType, bodyAllowed, looksLikeJSON(response.body) {
-            head += "Content-Type: \(jsonContentType)\r\n"
+            appendField("Content-Type", jsonContentType, to: &bytes)
         }
-        if !hasDate { head += "Date: \(date)\r\n" }
-        if bodyAllowed { head += "Content-Length: \(response.body.count)\r\n" }
+        if !hasDate { appendField("Date", date, to: &bytes) }
+        if bodyAllowed { appendField("Content-Length", String(response.body.count), to: &bytes) }
         if !keepAlive {
-            head += "Connection: close\r\n"
+            appendField("Connection", "close", to: &bytes)
         } else if minorVersion == 0 {
-            head += "Connection: keep-alive\r\n"
+            appendField("Connection", "keep-alive", to: &bytes)
         }
-        head += "\r\n"
-        var bytes = Array(head.utf8)
+        bytes.append(contentsOf: crlf)
         if bodyAllowed && !isHead {
             bytes.append(contentsOf: response.body)
         }
         return (bytes, keepAlive)
+    }
+
+    private static let crlf: [UInt8] = [13, 10]
+
+    private static func appendField(_ name: String, _ value: String, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(58)
+        bytes.append(32)
+        bytes.append(contentsOf: value.utf8)
+        bytes.append(contentsOf: crlf)
     }
 
     /// The response to a request the server refused: a HubSpot-shaped JSON error, and
