@@ -6,40 +6,11 @@ import HubSpot
 import Testing
 @testable import HubSpotSandbox
 
-/// The real server on 127.0.0.1 and an ephemeral port, spoken to over raw sockets.
-/// Every server a test starts, the test stops.
+/// The real server on 127.0.0.1 and an ephemeral port, spoken to over raw sockets and
+/// URLSession: the protocol as clients use it. Every server a test starts, the test stops.
 @Suite struct ServerIntegrationTests {
-    /// Answers with what it saw, as JSON: method, URL, body, and the X-Test field.
-    static let echo: SandboxServer.Handler = { request in
-        let seen: [String: String] = [
-            "method": request.method.rawValue,
-            "url": request.url.absoluteString,
-            "body": String(decoding: request.body ?? Data(), as: UTF8.self),
-            "x-test": request.headers["X-Test"] ?? "",
-        ]
-        let body = (try? JSONSerialization.data(withJSONObject: seen, options: [.sortedKeys])) ?? Data()
-        let status = request.url.path == "/created" ? 201 : request.url.path == "/gone" ? 204 : 200
-        return HTTPResponse(status: status, headers: ["X-Served-By": "sandbox"], body: body)
-    }
-
-    static func withServer(
-        limits: ServerLimits = .standard, handler: @escaping SandboxServer.Handler = echo,
-        _ body: (SandboxServer, UInt16) async throws -> Void
-    ) async throws {
-        let server = SandboxServer(host: "127.0.0.1", port: 0, limits: limits, handler: handler)
-        let port = try server.start()
-        defer { server.stop() }
-        try await body(server, port)
-    }
-
-    static func json(_ response: RawClient.Response?) -> [String: String] {
-        guard let body = response?.body,
-              let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: String] else { return [:] }
-        return object
-    }
-
     @Test func keepAliveServesRequestsOnOneConnection() async throws {
-        try await Self.withServer { server, port in
+        try await ServerFixture.withServer { server, port in
             #expect(server.url.absoluteString == "http://127.0.0.1:\(port)")
             let answers = try await onThread {
                 let client = try RawClient(port: port)
@@ -53,14 +24,14 @@ import Testing
                 return answers
             }
             #expect(answers.map { $0?.status } == [200, 201, 204])
-            let first = Self.json(answers[0])
+            let first = ServerFixture.json(answers[0])
             #expect(first["url"] == "http://127.0.0.1:\(port)/crm/v3/objects/contacts?limit=1")
             #expect(first["method"] == "GET")
             #expect(first["x-test"] == "one")
             #expect(answers[0]?.headers["content-type"] == "application/json;charset=utf-8")
             #expect(answers[0]?.headers["x-served-by"] == "sandbox")
             #expect(answers[0]?.headers["date"] != nil)
-            #expect(Self.json(answers[1])["body"] == "{\"a\"")
+            #expect(ServerFixture.json(answers[1])["body"] == "{\"a\"")
         }
     }
 
@@ -71,7 +42,7 @@ import Testing
             try? await Task.sleep(for: .milliseconds(30 - 10 * n))
             return HTTPResponse(status: 200, body: Data(request.url.path.utf8))
         }
-        try await Self.withServer(handler: handler) { _, port in
+        try await ServerFixture.withServer(handler: handler) { _, port in
             let bodies = try await onThread {
                 let client = try RawClient(port: port)
                 try client.send((0..<3).map { "GET /p/\($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
@@ -82,7 +53,7 @@ import Testing
     }
 
     @Test func chunkedBodiesAndExpectContinue() async throws {
-        try await Self.withServer { _, port in
+        try await ServerFixture.withServer { _, port in
             let (chunked, interim, final) = try await onThread {
                 let client = try RawClient(port: port)
                 try client.send("POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n")
@@ -93,63 +64,14 @@ import Testing
                 try client.send("hello")
                 return (chunked, interim, try client.readResponse())
             }
-            #expect(Self.json(chunked)["body"] == "abcde")
+            #expect(ServerFixture.json(chunked)["body"] == "abcde")
             #expect(interim?.status == 100)
-            #expect(Self.json(final)["body"] == "hello")
-        }
-    }
-
-    @Test func malformedRequestGets400AndTheConnectionCloses() async throws {
-        try await Self.withServer { _, port in
-            let (response, closed) = try await onThread {
-                let client = try RawClient(port: port)
-                try client.send("GET / HTTP/1.1\r\nHost: x\r\nBroken header\r\n\r\n")
-                return (try client.readResponse(), try client.readsEndOfInput())
-            }
-            #expect(response?.status == 400)
-            #expect(response?.headers["connection"] == "close")
-            #expect(closed)
-        }
-    }
-
-    @Test func oversizeBodyGets413() async throws {
-        try await Self.withServer(limits: ServerLimits(maxBodyBytes: 1024)) { _, port in
-            let (response, closed) = try await onThread {
-                let client = try RawClient(port: port)
-                try client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4096\r\n\r\n" + String(repeating: "x", count: 4096))
-                return (try client.readResponse(), try client.readsEndOfInput())
-            }
-            #expect(response?.status == 413)
-            #expect(closed)
-        }
-    }
-
-    @Test func idleConnectionsAreClosed() async throws {
-        try await Self.withServer(limits: ServerLimits(idleTimeout: 0.05)) { _, port in
-            let (answered, closed) = try await onThread {
-                let client = try RawClient(port: port)
-                try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-                return (try client.readResponse()?.status, try client.readsEndOfInput())
-            }
-            #expect(answered == 200)
-            #expect(closed)
-        }
-    }
-
-    @Test func slowClientsGet408() async throws {
-        try await Self.withServer(limits: ServerLimits(requestTimeout: 0.05)) { _, port in
-            let (response, closed) = try await onThread {
-                let client = try RawClient(port: port)
-                try client.send("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")  // …and never the rest
-                return (try client.readResponse(), try client.readsEndOfInput())
-            }
-            #expect(response?.status == 408)
-            #expect(closed)
+            #expect(ServerFixture.json(final)["body"] == "hello")
         }
     }
 
     @Test func headAndConnectionCloseAndHTTP10() async throws {
-        try await Self.withServer { _, port in
+        try await ServerFixture.withServer { _, port in
             let results = try await onThread {
                 let client = try RawClient(port: port)
                 try client.send("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -171,7 +93,7 @@ import Testing
     }
 
     @Test func manyClientsAtOnce() async throws {
-        try await Self.withServer { _, port in
+        try await ServerFixture.withServer { _, port in
             try await withThrowingTaskGroup(of: [Int].self) { group in
                 for client in 0..<40 {
                     group.addTask {
@@ -180,7 +102,7 @@ import Testing
                             return try (0..<5).map { n in
                                 try connection.send("GET /c/\(client)/\(n) HTTP/1.1\r\nHost: x\r\n\r\n")
                                 let response = try connection.readResponse()
-                                let url = Self.json(response)["url"] ?? ""
+                                let url = ServerFixture.json(response)["url"] ?? ""
                                 return url.hasSuffix("/c/\(client)/\(n)") ? 1 : 0
                             }
                         }
@@ -193,62 +115,8 @@ import Testing
         }
     }
 
-    @Test func stopClosesOpenConnections() async throws {
-        let gate = Gate()
-        let server = SandboxServer(limits: .standard) { _ in
-            await gate.wait()
-            return HTTPResponse(status: 200)
-        }
-        let port = try server.start()
-        let stopped = DispatchSemaphore(value: 0)
-        async let closed = onThread {
-            let idle = try RawClient(port: port)
-            let partial = try RawClient(port: port)
-            let waiting = try RawClient(port: port)
-            try partial.send("GET / HTTP/1.1\r\nHo")
-            try waiting.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-            stopped.wait()
-            return [try idle.readsEndOfInput(), try partial.readsEndOfInput(), try waiting.readsEndOfInput()]
-        }
-        while gate.arrived < 1 { try await Task.sleep(for: .milliseconds(5)) }
-        server.stop()
-        stopped.signal()
-        #expect(try await closed == [true, true, true])
-        #expect(throws: RawClient.Failure.self) { try RawClient(port: port) }
-        server.stop()  // idempotent
-        gate.open()
-        #expect(server.port == 0)
-    }
-
-    @Test func aClientLeavingBeforeItsResponseHarmsNoOne() async throws {
-        // Several writes into a socket the client closed: EPIPE, never SIGPIPE.
-        let gate = Gate()
-        let big = Data(repeating: UInt8(ascii: "a"), count: 4 << 20)
-        let handler: SandboxServer.Handler = { request in
-            if request.url.path == "/big" {
-                await gate.wait()
-                return HTTPResponse(status: 200, body: big)
-            }
-            return HTTPResponse(status: 200)
-        }
-        try await Self.withServer(handler: handler) { _, port in
-            try await onThread {
-                let leaving = try RawClient(port: port)
-                try leaving.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n")
-            }  // closed here
-            while gate.arrived < 1 { try await Task.sleep(for: .milliseconds(5)) }
-            gate.open()
-            let status = try await onThread {
-                let client = try RawClient(port: port)
-                try client.send("GET /small HTTP/1.1\r\nHost: x\r\n\r\n")
-                return try client.readResponse()?.status
-            }
-            #expect(status == 200)
-        }
-    }
-
     @Test func urlSessionTalksToTheServer() async throws {
-        try await Self.withServer { server, _ in
+        try await ServerFixture.withServer { server, _ in
             let session = URLSession(configuration: .ephemeral)
             defer { session.invalidateAndCancel() }
             var get = URLRequest(url: server.url.appendingPathComponent("crm/v3/objects/contacts"))
@@ -280,6 +148,19 @@ import Testing
                 return try await group.reduce(into: [Int]()) { $0.append($1) }
             }
             #expect(statuses == Array(repeating: 200, count: 50))
+        }
+    }
+
+    @Test func aRequestTricklingInByteByByte() async throws {
+        try await ServerFixture.withServer { _, port in
+            let body = try await onThread {
+                let client = try RawClient(port: port)
+                for byte in "POST /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc".utf8 {
+                    try client.send([byte])
+                }
+                return ServerFixture.json(try client.readResponse())["body"]
+            }
+            #expect(body == "abc")
         }
     }
 }
