@@ -78,4 +78,22 @@ import Testing
         }
         #expect(throws: SandboxServerError.alreadyStarted) { try first.start() }
     }
+
+    @Test func aDroppedReplyResetsTheConnection() async throws {
+        let server = SandboxServer { request in
+            request.url.path == "/drop" ? .dropConnection : .response(HTTPResponse(status: 200))
+        }
+        let port = try server.start()
+        defer { server.stop() }
+        let (dropped, next) = try await onThread {
+            let client = try RawClient(port: port)
+            try client.send("GET /drop HTTP/1.1\r\nHost: x\r\n\r\n")
+            let dropped = try client.readResponse()
+            let other = try RawClient(port: port)
+            try other.send("GET /fine HTTP/1.1\r\nHost: x\r\n\r\n")
+            return (dropped?.status, try other.readResponse()?.status)
+        }
+        #expect(dropped == nil)
+        #expect(next == 200)
+    }
 }

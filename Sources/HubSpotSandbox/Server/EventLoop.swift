@@ -22,7 +22,7 @@ final class EventLoop {
     private let listenerFD: Int32
     private let mailbox: LoopMailbox
     private let limits: ServerLimits
-    private let handler: SandboxServer.Handler
+    private let replier: SandboxServer.Replier
     private let baseURL: String
 
     /// Slot 0 is the listener, slot 1 the mailbox, then one per connection (`Connection.slot`).
@@ -38,12 +38,12 @@ final class EventLoop {
     private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
     init(listenerFD: Int32, mailbox: LoopMailbox, limits: ServerLimits,
-         baseURL: String, handler: @escaping SandboxServer.Handler) {
+         baseURL: String, replier: @escaping SandboxServer.Replier) {
         self.listenerFD = listenerFD
         self.mailbox = mailbox
         self.limits = limits
         self.baseURL = baseURL
-        self.handler = handler
+        self.replier = replier
         self.sweepInterval = min(max(min(limits.idleTimeout, limits.requestTimeout) / 4, 0.005), 0.25)
         pollFDs = [pollfd(fd: listenerFD, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: mailbox.readFD, events: Int16(POLLIN), revents: 0)]
@@ -188,6 +188,13 @@ final class EventLoop {
         pollFDs[connection.slot].events = connection.desiredEvents
     }
 
+    /// Closes with a TCP reset instead of a FIN: SO_LINGER with a zero timeout.
+    private func reset(_ connection: Connection) {
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        _ = setsockopt(connection.fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        close(connection)
+    }
+
     /// Closes the socket and moves the last slot into the freed one.
     private func close(_ connection: Connection) {
         guard connections.removeValue(forKey: connection.id) != nil else { return }
@@ -206,15 +213,19 @@ final class EventLoop {
     // MARK: Handlers
 
     private func dispatch(_ request: ParsedRequest, connection id: UInt64) {
-        HandlerBridge.start(request, connection: id, baseURL: baseURL, handler: handler, mailbox: mailbox)
+        HandlerBridge.start(request, connection: id, baseURL: baseURL, replier: replier, mailbox: mailbox)
     }
 
     private func takeMail(drainPipe: Bool, now: Double) -> Bool {
         let (deliveries, stop) = mailbox.take(drainPipe: drainPipe)
         for delivery in deliveries {
             guard let connection = connections[delivery.connection] else { continue }
-            perform(connection.machine.responseReady(delivery.bytes, keepAlive: delivery.keepAlive),
-                    on: connection, now: now)
+            switch delivery.outcome {
+            case .response(let bytes, let keepAlive):
+                perform(connection.machine.responseReady(bytes, keepAlive: keepAlive), on: connection, now: now)
+            case .drop:
+                reset(connection)
+            }
         }
         return !stop
     }

@@ -7,28 +7,30 @@ import HubSpot
 enum HandlerBridge {
     static func start(
         _ request: ParsedRequest, connection id: UInt64, baseURL: String,
-        handler: @escaping SandboxServer.Handler, mailbox: LoopMailbox
+        replier: @escaping SandboxServer.Replier, mailbox: LoopMailbox
     ) {
         Task {
-            let response = await respond(to: request, baseURL: baseURL, handler: handler)
-            mailbox.deliver(LoopMailbox.Delivery(connection: id, bytes: response.bytes, keepAlive: response.keepAlive))
+            let outcome = await respond(to: request, baseURL: baseURL, replier: replier)
+            mailbox.deliver(LoopMailbox.Delivery(connection: id, outcome: outcome))
         }
     }
 
     /// Builds the ``HTTPRequest``, runs the handler and serializes its response — all off
     /// the loop thread, so the loop only moves bytes.
     static func respond(
-        to request: ParsedRequest, baseURL: String, handler: SandboxServer.Handler
-    ) async -> (bytes: [UInt8], keepAlive: Bool) {
+        to request: ParsedRequest, baseURL: String, replier: SandboxServer.Replier
+    ) async -> LoopMailbox.Delivery.Outcome {
         guard let url = URL(string: baseURL + request.target) else {
-            return (HTTPResponseWriter.errorResponse(.malformed("bad request target"), date: HTTPDate.now()), false)
+            return .response(HTTPResponseWriter.errorResponse(.malformed("bad request target"), date: HTTPDate.now()),
+                             keepAlive: false)
         }
         let httpRequest = HTTPRequest(
             method: HTTPMethod(rawValue: request.method), url: url, headers: request.headers,
             body: request.body.isEmpty ? nil : Data(request.body))
-        let response = await handler(httpRequest)
-        return HTTPResponseWriter.serialize(
+        guard case .response(let response) = await replier(httpRequest) else { return .drop }
+        let serialized = HTTPResponseWriter.serialize(
             response, keepAlive: request.keepAlive, isHead: request.isHead,
             minorVersion: request.minorVersion, date: HTTPDate.now())
+        return .response(serialized.bytes, keepAlive: serialized.keepAlive)
     }
 }

@@ -13,9 +13,15 @@ import Glibc
 /// descriptor number the process has since reused for something else.
 final class LoopMailbox: @unchecked Sendable {
     struct Delivery {
+        enum Outcome {
+            /// A serialized response, and whether the connection stays open after it.
+            case response([UInt8], keepAlive: Bool)
+            /// Reset the connection without answering.
+            case drop
+        }
+
         var connection: UInt64
-        var bytes: [UInt8]
-        var keepAlive: Bool
+        var outcome: Outcome
     }
 
     private let lock = NSLock()

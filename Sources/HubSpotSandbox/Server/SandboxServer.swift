@@ -28,10 +28,21 @@ public final class SandboxServer: @unchecked Sendable {
     /// Answers one request. It runs on Swift's cooperative pool; it should not block.
     public typealias Handler = @Sendable (HTTPRequest) async -> HTTPResponse
 
+    /// What a ``Replier`` does with a request: answer it, or drop the connection without
+    /// a response, as a failing network does (the sandbox's fault injection uses this).
+    public enum Reply: Sendable, Equatable {
+        case response(HTTPResponse)
+        /// Reset the connection (TCP RST): the client sees "connection reset by peer".
+        case dropConnection
+    }
+
+    /// Answers one request, or drops the connection. Runs like a ``Handler``.
+    public typealias Replier = @Sendable (HTTPRequest) async -> Reply
+
     public let host: String
     public let limits: ServerLimits
     private let requestedPort: UInt16
-    private let handler: Handler
+    private let replier: Replier
 
     // Guarded by `lock`; the server is @unchecked Sendable because of it.
     private let lock = NSLock()
@@ -48,12 +59,27 @@ public final class SandboxServer: @unchecked Sendable {
     ///   - port: 0 lets the kernel pick a free port; ``start()`` returns the one chosen.
     ///   - limits: the bounds put on every client.
     ///   - handler: answers each request.
+    public convenience init(host: String = "127.0.0.1", port: UInt16 = 0, limits: ServerLimits = .standard,
+                            handler: @escaping Handler) {
+        self.init(host: host, port: port, limits: limits, replier: { .response(await handler($0)) })
+    }
+
+    /// A server whose replier may also drop connections.
+    ///
+    /// ```swift
+    /// let server = SandboxServer { request in
+    ///     switch await sandbox.reply(to: request) {
+    ///     case .response(let response): return .response(response)
+    ///     case .dropConnection: return .dropConnection
+    ///     }
+    /// }
+    /// ```
     public init(host: String = "127.0.0.1", port: UInt16 = 0, limits: ServerLimits = .standard,
-                handler: @escaping Handler) {
+                replier: @escaping Replier) {
         self.host = host
         self.requestedPort = port
         self.limits = limits
-        self.handler = handler
+        self.replier = replier
     }
 
     deinit {
@@ -81,11 +107,11 @@ public final class SandboxServer: @unchecked Sendable {
 
         let finished = DispatchSemaphore(value: 0)
         let limits = self.limits
-        let handler = self.handler
+        let replier = self.replier
         let baseURL = "http://\(host):\(port)"
         let thread = Thread {
             let loop = EventLoop(listenerFD: listenerFD, mailbox: mailbox,
-                                 limits: limits, baseURL: baseURL, handler: handler)
+                                 limits: limits, baseURL: baseURL, replier: replier)
             loop.run()
             finished.signal()
         }
