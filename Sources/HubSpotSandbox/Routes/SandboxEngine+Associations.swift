@@ -118,6 +118,12 @@ extension SandboxEngine {
 
     /// GET /crm/v3/objects/{type}/{id}/associations/{toType}: v3's shape over the same store.
     func v3Associations(_ type: ObjectType, _ idText: String, _ r: APIRequest) throws -> RouteResult {
-        throw APIError.routeNotFound(r.method, r.path)
+        let s = r.segments
+        guard s.count == 7, let id = Int(idText), let record = store(type).get(id) else { throw APIError.notFound() }
+        let to = try objectType(s[6])
+        let results: [JSON] = liveTargets(type, record.id, to).map { t in
+            .object([("id", .string(String(t.id))), ("type", .string("\(type.singular)_to_\(to.singular)"))])
+        }
+        return .ok(.object([("results", .array(results))]))
     }
 }

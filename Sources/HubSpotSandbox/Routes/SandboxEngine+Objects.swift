@@ -22,7 +22,7 @@ extension SandboxEngine {
         case ("DELETE", 5):
             if let id = Int(s[4]) { archiveRecord(type, id: id) }
             return .noContent
-        case ("GET", 6) where s[5] == "associations":
+        case ("GET", 7) where s[5] == "associations":
             // v3 form of listing associations, answered from the v4 store.
             return try v3Associations(type, s[4], r)
         default:

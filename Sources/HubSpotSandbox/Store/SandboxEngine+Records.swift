@@ -78,6 +78,14 @@ extension SandboxEngine {
     /// Creates a record from raw input properties; throws validation and conflict errors.
     func createRecord(_ type: ObjectType, _ input: [(String, JSON)], source: String = "API") throws -> Record {
         let values = try validate(type, input)
+        if type.isCustom, let schema = state.schemas.first(where: { $0.type.name == type.name }) {
+            let given = Set(values.filter { !$0.1.isEmpty }.map(\.0))
+            let missing = schema.requiredProperties.filter { !given.contains($0) }
+            guard missing.isEmpty else {
+                throw APIError.validation("Missing required properties: \(missing.joined(separator: ", "))",
+                                          errors: missing.map { .init(message: "\($0) is required", code: "REQUIRED_PROPERTY", context: ["propertyName": [$0]]) })
+            }
+        }
         try conflictCheck(type, values, excluding: nil)
         let id = state.takeRecordId()
         var record = Record(id: id, properties: [:], history: [:], createdAt: now, updatedAt: now)
