@@ -14,7 +14,14 @@ import uuid
 
 import pytest
 from hubspot import HubSpot
-from hubspot.crm.associations.v4 import AssociationSpec as V4AssociationSpec
+from hubspot.crm.associations.v4 import (
+    AssociationSpec as V4AssociationSpec,
+    BatchInputPublicDefaultAssociationMultiPost,
+    BatchInputPublicFetchAssociationsBatchRequest,
+    PublicDefaultAssociationMultiPost,
+    PublicFetchAssociationsBatchRequest,
+    PublicObjectId as V4ObjectId,
+)
 from hubspot.crm.companies import SimplePublicObjectInputForCreate as CompanyInput
 from hubspot.crm.contacts import (
     ApiException,
@@ -154,7 +161,13 @@ def test_batch_create_read_update_archive(client):
             inputs=[SimplePublicObjectBatchInput(id=i, properties={"jobtitle": "Engineer"}) for i in ids]
         )
     )
-    assert all(r.properties["jobtitle"] == "Engineer" for r in updated.results)
+    assert updated.status == "COMPLETE" and sorted(r.id for r in updated.results) == sorted(ids)
+    reread = client.crm.contacts.batch_api.read(
+        batch_read_input_simple_public_object_id=BatchReadInputSimplePublicObjectId(
+            inputs=[SimplePublicObjectId(id=i) for i in ids], properties=["jobtitle"], properties_with_history=[]
+        )
+    )
+    assert all(r.properties.get("jobtitle") == "Engineer" for r in reread.results)
 
     client.crm.contacts.batch_api.archive(
         batch_input_simple_public_object_id=BatchInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=i) for i in ids])
@@ -203,3 +216,66 @@ def test_deal_created_with_associations(client):
     fetched = client.crm.deals.basic_api.get_by_id(deal.id, associations=["contacts"])
     linked = fetched.associations["contacts"].results
     assert [r.id for r in linked] == [contact.id]
+
+
+def test_search_pages_and_sorts(client):
+    tag = uuid.uuid4().hex[:8]
+    ids = [new_contact(client, "sp", lastname=f"Pager{tag}", firstname=name).id for name in ("Cy", "Al", "Bo")]
+    seen, after = [], None
+    while True:
+        page = client.crm.contacts.search_api.do_search(
+            public_object_search_request=PublicObjectSearchRequest(
+                filter_groups=[FilterGroup(filters=[Filter(property_name="lastname", operator="EQ", value=f"Pager{tag}")])],
+                sorts=["firstname"],
+                properties=["firstname"],
+                limit=1,
+                after=after,
+            )
+        )
+        assert page.total == 3
+        seen += [r.properties["firstname"] for r in page.results]
+        if page.paging is None or page.paging.next is None:
+            break
+        after = page.paging.next.after
+    assert seen == ["Al", "Bo", "Cy"]
+    assert len(ids) == 3
+
+
+def test_get_by_email_as_id_property(client):
+    contact = new_contact(client, "idprop")
+    email = contact.properties["email"]
+    fetched = client.crm.contacts.basic_api.get_by_id(email, id_property="email", properties=["email"])
+    assert fetched.id == contact.id
+
+
+def test_batch_associations_v4(client):
+    contacts = [new_contact(client, f"ba{n}") for n in range(2)]
+    company = client.crm.companies.basic_api.create(
+        simple_public_object_input_for_create=CompanyInput(properties={"name": "Batch Assoc"}, associations=[])
+    )
+    batch = client.crm.associations.v4.batch_api
+    batch.create_default(
+        "contacts", "companies",
+        batch_input_public_default_association_multi_post=BatchInputPublicDefaultAssociationMultiPost(
+            inputs=[PublicDefaultAssociationMultiPost(_from=V4ObjectId(id=c.id), to=V4ObjectId(id=company.id)) for c in contacts]
+        ),
+    )
+    read = batch.get_page(
+        "contacts", "companies",
+        batch_input_public_fetch_associations_batch_request=BatchInputPublicFetchAssociationsBatchRequest(
+            inputs=[PublicFetchAssociationsBatchRequest(id=c.id) for c in contacts]
+        ),
+    )
+    by_contact = {r._from.id: [int(t.to_object_id) for t in r.to] for r in read.results}
+    assert by_contact == {c.id: [int(company.id)] for c in contacts}
+
+
+def test_schema_properties_pipelines_owners(client):
+    properties = client.crm.properties.core_api.get_all("contacts")
+    names = {p.name for p in properties.results}
+    assert {"email", "firstname", "lastname"} <= names
+    pipelines = client.crm.pipelines.pipelines_api.get_all("deals")
+    assert any(p.id == "default" for p in pipelines.results)
+    assert all(stage.id for p in pipelines.results for stage in p.stages)
+    owners = client.crm.owners.owners_api.get_page(limit=10)
+    assert owners.results is not None
