@@ -60,8 +60,9 @@ import Testing
         #expect(old.contains("Connection: keep-alive\r\n"))
     }
 
-    @Test func anImpossibleStatusBecomes500() {
-        let (text, _) = Self.text(HTTPResponse(status: 42))
+    @Test(arguments: [42, 101, 600])
+    func aStatusAHandlerMayNotSendBecomes500(status: Int) {
+        let (text, _) = Self.text(HTTPResponse(status: status))
         #expect(text.hasPrefix("HTTP/1.1 500 Internal Server Error\r\n"))
     }
 

@@ -7,7 +7,7 @@ import HubSpot
 /// Connection fields are replaced by the server's own, and a field whose name or value
 /// could split the response (CR, LF, a non-token name) is dropped. A body that looks
 /// like JSON gets HubSpot's `application/json;charset=utf-8` when the handler named no
-/// type. RFC 9110 forbids a body (and, for 204, a Content-Length) on 1xx, 204 and 304.
+/// type. RFC 9110 forbids a body (and, for 204, a Content-Length) on 204 and 304.
 ///
 /// ```swift
 /// let bytes = HTTPResponseWriter.serialize(HTTPResponse(status: 200, body: Data("{}".utf8)),
@@ -27,8 +27,9 @@ enum HTTPResponseWriter {
     static func serialize(
         _ response: HTTPResponse, keepAlive requestKeepAlive: Bool, isHead: Bool, minorVersion: Int, date: String
     ) -> (bytes: [UInt8], keepAlive: Bool) {
-        let status = (100...999).contains(response.status) ? response.status : 500
-        let bodyAllowed = !(status < 200 || status == 204 || status == 304)
+        // A handler cannot send interim (1xx) responses or invented codes: those become 500.
+        let status = (200...599).contains(response.status) ? response.status : 500
+        let bodyAllowed = status != 204 && status != 304
         var keepAlive = requestKeepAlive
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256 + (bodyAllowed && !isHead ? response.body.count : 0))
