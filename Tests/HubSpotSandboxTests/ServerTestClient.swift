@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -121,39 +122,36 @@ func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thr
 }
 
 /// A handler that holds its requests until the test opens the gate.
-final class Gate: @unchecked Sendable {
-    private let lock = NSLock()
-    private var isOpen = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-    private var arrivedCount = 0
+final class Gate: Sendable {
+    private struct State {
+        var isOpen = false
+        var waiting: [CheckedContinuation<Void, Never>] = []
+        var arrived = 0
+    }
+
+    private let state = Mutex(State())
 
     /// Suspends until ``open()`` (at once if it was opened already).
     func wait() async {
         await withCheckedContinuation { continuation in
-            lock.lock()
-            arrivedCount += 1
-            if isOpen {
-                lock.unlock()
-                continuation.resume()
-            } else {
-                waiting.append(continuation)
-                lock.unlock()
+            let resumeNow = state.withLock { state in
+                state.arrived += 1
+                if !state.isOpen { state.waiting.append(continuation) }
+                return state.isOpen
             }
+            if resumeNow { continuation.resume() }
         }
     }
 
-    var arrived: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return arrivedCount
-    }
+    /// How many requests have reached the gate.
+    var arrived: Int { state.withLock { $0.arrived } }
 
     func open() {
-        lock.lock()
-        isOpen = true
-        let resumed = waiting
-        waiting = []
-        lock.unlock()
+        let resumed = state.withLock { state in
+            state.isOpen = true
+            defer { state.waiting = [] }
+            return state.waiting
+        }
         for continuation in resumed { continuation.resume() }
     }
 }

@@ -1,19 +1,18 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// The one way into the event loop from other threads: handler tasks deliver responses
 /// here, ``SandboxServer/stop()`` asks the loop to stop, and a self-pipe wakes the loop
 /// (Glibc's Swift module has no eventfd; a pipe does the same job).
 ///
-/// It is `@unchecked Sendable` because every mutable field is guarded by `lock`. The
-/// pipe is written while the lock is held and closed under the lock after `closed`
-/// is set, so a task finishing after the server stopped can never write into a
-/// descriptor number the process has since reused for something else.
-final class LoopMailbox: @unchecked Sendable {
-    struct Delivery {
-        enum Outcome {
+/// All mutable state sits in one `Mutex`. The pipe is written while the mutex is held
+/// and closed under it after `closed` is set, so a task finishing after the server
+/// stopped can never write into a descriptor number the process has since reused.
+final class LoopMailbox: Sendable {
+    struct Delivery: Sendable {
+        enum Outcome: Sendable {
             /// A serialized response, and whether the connection stays open after it.
             case response([UInt8], keepAlive: Bool)
             /// Reset the connection without answering.
@@ -24,14 +23,17 @@ final class LoopMailbox: @unchecked Sendable {
         var outcome: Outcome
     }
 
-    private let lock = NSLock()
-    private var deliveries: [Delivery] = []
-    private var stopRequested = false
-    private var closed = false
-    /// The loop is (about to be) blocked in poll and needs the pipe to wake it. While it
-    /// is busy it takes the mail on its next turn anyway, so under load most deliveries
-    /// cost no pipe write and no extra wake-up.
-    private var loopSleeping = false
+    private struct State {
+        var deliveries: [Delivery] = []
+        var stopRequested = false
+        var closed = false
+        /// The loop is (about to be) blocked in poll and needs the pipe to wake it. While
+        /// it is busy it takes the mail on its next turn anyway, so under load most
+        /// deliveries cost no pipe write and no extra wake-up.
+        var loopSleeping = false
+    }
+
+    private let state = Mutex(State())
     /// Readable when there is something to take; the loop polls it.
     let readFD: Int32
     private let writeFD: Int32
@@ -49,32 +51,32 @@ final class LoopMailbox: @unchecked Sendable {
 
     /// Queues a response; writes the pipe only if the loop is asleep in poll.
     func deliver(_ delivery: Delivery) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !closed else { return }
-        deliveries.append(delivery)
-        if loopSleeping {
-            loopSleeping = false
-            wake()
+        state.withLock { state in
+            guard !state.closed else { return }
+            state.deliveries.append(delivery)
+            if state.loopSleeping {
+                state.loopSleeping = false
+                wake()
+            }
         }
     }
 
     /// Called by the loop before poll: true when it may block, false when mail is
     /// already waiting (then it polls without blocking and takes the mail right after).
     func prepareToSleep() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard deliveries.isEmpty && !stopRequested else { return false }
-        loopSleeping = true
-        return true
+        state.withLock { state in
+            guard state.deliveries.isEmpty && !state.stopRequested else { return false }
+            state.loopSleeping = true
+            return true
+        }
     }
 
     func requestStop() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !closed else { return }
-        stopRequested = true
-        wake()
+        state.withLock { state in
+            guard !state.closed else { return }
+            state.stopRequested = true
+            wake()
+        }
     }
 
     /// Everything delivered since the last call, and whether to stop. Called by the loop
@@ -86,23 +88,23 @@ final class LoopMailbox: @unchecked Sendable {
             var scratch = [UInt8](repeating: 0, count: 256)
             while Glibc.read(readFD, &scratch, scratch.count) > 0 {}
         }
-        lock.lock()
-        defer { lock.unlock() }
-        loopSleeping = false
-        let taken = deliveries
-        deliveries = []
-        return (taken, stopRequested)
+        return state.withLock { state in
+            state.loopSleeping = false
+            let taken = state.deliveries
+            state.deliveries = []
+            return (taken, state.stopRequested)
+        }
     }
 
     /// Closes the pipe; later deliveries are dropped.
     func close() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !closed else { return }
-        closed = true
-        deliveries = []
-        Glibc.close(readFD)
-        Glibc.close(writeFD)
+        state.withLock { state in
+            guard !state.closed else { return }
+            state.closed = true
+            state.deliveries = []
+            Glibc.close(readFD)
+            Glibc.close(writeFD)
+        }
     }
 
     private func wake() {

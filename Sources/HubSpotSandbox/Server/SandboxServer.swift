@@ -1,5 +1,6 @@
 import Foundation
 import HubSpot
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,7 +25,7 @@ import Glibc
 ///
 /// The server is safe to start and stop from any thread; one event-loop thread of its
 /// own does all socket I/O, and handlers run as tasks on Swift's global executor.
-public final class SandboxServer: @unchecked Sendable {
+public final class SandboxServer: Sendable {
     /// Answers one request. It runs on Swift's cooperative pool; it should not block.
     public typealias Handler = @Sendable (HTTPRequest) async -> HTTPResponse
 
@@ -44,9 +45,8 @@ public final class SandboxServer: @unchecked Sendable {
     private let requestedPort: UInt16
     private let replier: Replier
 
-    // Guarded by `lock`; the server is @unchecked Sendable because of it.
-    private let lock = NSLock()
-    private var state = State.idle
+    /// Held across start and stop, so concurrent callers see one or the other whole.
+    private let state = Mutex(State.idle)
 
     private enum State {
         case idle
@@ -92,56 +92,57 @@ public final class SandboxServer: @unchecked Sendable {
     ///   taken, the server was already started, or the system refuses a descriptor.
     @discardableResult
     public func start() throws -> UInt16 {
-        lock.lock()
-        defer { lock.unlock() }
-        guard case .idle = state else { throw SandboxServerError.alreadyStarted }
-
-        let (listenerFD, port) = try PosixSocket.listen(host: host, port: requestedPort)
-        let mailbox: LoopMailbox
-        do {
-            mailbox = try LoopMailbox()
-        } catch {
-            Glibc.close(listenerFD)
-            throw error
+        try state.withLock { state in
+            guard case .idle = state else { throw SandboxServerError.alreadyStarted }
+            let (listenerFD, port) = try PosixSocket.listen(host: host, port: requestedPort)
+            let mailbox: LoopMailbox
+            do {
+                mailbox = try LoopMailbox()
+            } catch {
+                Glibc.close(listenerFD)
+                throw error
+            }
+            let finished = DispatchSemaphore(value: 0)
+            let limits = self.limits
+            let replier = self.replier
+            let baseURL = "http://\(host):\(port)"
+            let thread = Thread {
+                let loop = EventLoop(listenerFD: listenerFD, mailbox: mailbox,
+                                     limits: limits, baseURL: baseURL, replier: replier)
+                loop.run()
+                finished.signal()
+            }
+            thread.name = "hubsh-sandbox-server"
+            thread.start()
+            state = .running(port: port, mailbox: mailbox, finished: finished)
+            return port
         }
-
-        let finished = DispatchSemaphore(value: 0)
-        let limits = self.limits
-        let replier = self.replier
-        let baseURL = "http://\(host):\(port)"
-        let thread = Thread {
-            let loop = EventLoop(listenerFD: listenerFD, mailbox: mailbox,
-                                 limits: limits, baseURL: baseURL, replier: replier)
-            loop.run()
-            finished.signal()
-        }
-        thread.name = "hubsh-sandbox-server"
-        thread.start()
-        state = .running(port: port, mailbox: mailbox, finished: finished)
-        return port
     }
 
     /// Closes the listener and every connection and waits for the loop thread to end.
     /// Handlers still running finish on their own; their responses are dropped.
     /// Calling it again, or before ``start()``, does nothing.
     public func stop() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard case .running(_, let mailbox, let finished) = state else {
-            if case .idle = state { state = .stopped }
-            return
+        state.withLock { state in
+            switch state {
+            case .idle:
+                state = .stopped
+            case .running(_, let mailbox, let finished):
+                mailbox.requestStop()
+                finished.wait()  // the loop thread has closed every descriptor when this returns
+                state = .stopped
+            case .stopped:
+                break
+            }
         }
-        mailbox.requestStop()
-        finished.wait()
-        state = .stopped
     }
 
     /// The bound port, once started; 0 before ``start()`` and after ``stop()``.
     public var port: UInt16 {
-        lock.lock()
-        defer { lock.unlock() }
-        if case .running(let port, _, _) = state { return port }
-        return 0
+        state.withLock { state in
+            if case .running(let port, _, _) = state { return port }
+            return 0
+        }
     }
 
     /// `http://HOST:PORT`, the base URL to give a HubSpot client.
