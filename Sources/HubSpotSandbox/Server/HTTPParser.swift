@@ -54,6 +54,9 @@ struct HTTPParser {
     private var body: [UInt8] = []
     private var keepAlive = true
     private var continuePending = false
+    /// Empty lines seen before this request line; a few are tolerated, an endless
+    /// trickle of them (which would keep a connection alive for free) is not.
+    private var emptyLines = 0
 
     init(limits: ServerLimits) {
         self.limits = limits
@@ -142,8 +145,12 @@ struct HTTPParser {
         case .needMore: return .needMore
         case .tooLong: return .fail(.requestLineTooLong)
         case .line(let range):
-            // RFC 9112 §2.2: ignore empty lines before the request line.
-            if range.isEmpty { return .progress }
+            // RFC 9112 §2.2: ignore empty lines before the request line (a few).
+            if range.isEmpty {
+                emptyLines += 1
+                return emptyLines <= 4 ? .progress : .fail(.malformed("bad request line"))
+            }
+            emptyLines = 0
             return startRequest(line: buffer[range])
         }
     }
