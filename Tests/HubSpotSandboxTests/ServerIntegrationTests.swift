@@ -137,6 +137,14 @@ import Testing
             let echoed = try #require(try JSONSerialization.jsonObject(with: posted) as? [String: String])
             #expect(echoed["body"] == #"{"properties":{"email":"a@example.com"}}"#)
 
+            // A large body (libcurl, under URLSession, may ask for 100-continue first).
+            var large = URLRequest(url: server.url.appendingPathComponent("large"))
+            large.httpMethod = "POST"
+            large.httpBody = Data(String(repeating: "0123456789", count: 20_000).utf8)
+            let (echoedLarge, _) = try await session.data(for: large)
+            let largeSeen = try #require(try JSONSerialization.jsonObject(with: echoedLarge) as? [String: String])
+            #expect(largeSeen["body"]?.utf8.count == 200_000)
+
             // Many at once over URLSession's own connection pool.
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for n in 0..<50 {
