@@ -152,7 +152,7 @@ final class EventLoop {
         }
     }
 
-    /// Carries out the state machine's actions in order, then brings the epoll
+    /// Carries out the state machine's actions in order, then brings the poll
     /// registration and the clocks up to date.
     private func perform(_ actions: [HTTPConnectionStateMachine.Action], on connection: Connection, now: Double) {
         for action in actions {
