@@ -25,7 +25,7 @@ import Testing
             stopped.wait()
             return [try idle.readsEndOfInput(), try partial.readsEndOfInput(), try waiting.readsEndOfInput()]
         }
-        while gate.arrived < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        try await gate.waitForArrivals(1)
         server.stop()
         stopped.signal()
         #expect(try await closed == [true, true, true])
@@ -51,7 +51,7 @@ import Testing
                 let leaving = try RawClient(port: port)
                 try leaving.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n")
             }  // closed here
-            while gate.arrived < 1 { try await Task.sleep(for: .milliseconds(5)) }
+            try await gate.waitForArrivals(1)
             gate.open()
             let status = try await onThread {
                 let client = try RawClient(port: port)

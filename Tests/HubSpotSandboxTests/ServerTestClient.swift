@@ -146,6 +146,15 @@ final class Gate: Sendable {
     /// How many requests have reached the gate.
     var arrived: Int { state.withLock { $0.arrived } }
 
+    /// Waits until `count` requests have reached the gate; gives up (and fails) after
+    /// a generous while, so a broken server fails the test instead of hanging it.
+    func waitForArrivals(_ count: Int) async throws {
+        for _ in 0..<4000 where arrived < count {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        guard arrived >= count else { throw RawClient.Failure(description: "no request reached the handler") }
+    }
+
     func open() {
         let resumed = state.withLock { state in
             state.isOpen = true
