@@ -21,6 +21,8 @@ case .run(let file, let arguments):
     status = ScriptRunner(options: invocation.options).run(file: file, arguments: arguments)
 case .evaluate(let code, let arguments):
     status = ScriptRunner(options: invocation.options).evaluate(code: code, arguments: arguments)
+case .sandboxServe(let options):
+    status = SandboxServeCommand(options: options).run()
 case .repl:
     status = REPL(options: invocation.options).run()
 }

@@ -8,7 +8,7 @@ struct ArgumentParser {
         "--sandbox": \.sandbox, "--dry-run": \.dryRun, "--json": \.json, "--quiet": \.quiet, "--verbose": \.verbose,
     ] }
     static var valued: [String: WritableKeyPath<GlobalOptions, String?>] { ["--profile": \.profile, "--base-url": \.baseURL] }
-    static let commands = ["run", "help"]
+    static let commands = ["run", "sandbox", "help"]
 
     /// - Throws: ``CommandError`` with exit status 2 and a sentence that names the mistake.
     static func parse(_ arguments: [String]) throws -> Invocation {
@@ -57,6 +57,11 @@ struct ArgumentParser {
             }
             guard let file = rest.first else { throw CommandError.usage("'run' needs a script: hubsh run FILE [ARGS...] (FILE '-' reads standard input)") }
             return .run(file: file, arguments: Array(rest.dropFirst()))
+        case "sandbox":
+            guard rest.first == "serve" else {
+                throw CommandError.usage("'sandbox' needs a subcommand: hubsh sandbox serve [--port N] [--data FILE] [--seed demo|empty] [--latency MS] [--rate-limit N]")
+            }
+            return .sandboxServe(try sandboxServeOptions(rest.dropFirst(), options: &options))
         case "help":
             return .help(topic: rest.first)
         default:
@@ -65,6 +70,40 @@ struct ArgumentParser {
             }
             throw CommandError.usage("unknown command '\(word)'.\(suggestion(for: word, among: commands)) See 'hubsh --help'.")
         }
+    }
+
+    private static func sandboxServeOptions(_ words: ArraySlice<String>, options: inout GlobalOptions) throws -> SandboxServeOptions {
+        var serve = SandboxServeOptions()
+        var rest = words
+        func number<T: FixedWidthInteger>(_ word: String, _ text: String, _ type: T.Type) throws -> T {
+            guard let value = T(text), value >= 0 else {
+                throw CommandError.usage("option '\(word)' needs a whole number, got '\(text)'")
+            }
+            return value
+        }
+        while let word = rest.first {
+            rest = rest.dropFirst()
+            let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+            if let flag = flags[word] {
+                options[keyPath: flag] = true
+                continue
+            }
+            switch name {
+            case "--port": serve.port = try number(name, try value(of: word, from: &rest), UInt16.self)
+            case "--data": serve.dataFile = try value(of: word, from: &rest)
+            case "--latency": serve.latency = try number(name, try value(of: word, from: &rest), Int.self)
+            case "--rate-limit": serve.rateLimit = try number(name, try value(of: word, from: &rest), Int.self)
+            case "--seed":
+                serve.seed = try value(of: word, from: &rest)
+                guard ["demo", "empty"].contains(serve.seed) else {
+                    throw CommandError.usage("option '--seed' takes 'demo' or 'empty', got '\(serve.seed)'")
+                }
+            default:
+                let known = ["--port", "--data", "--seed", "--latency", "--rate-limit"]
+                throw CommandError.usage("unknown option '\(word)' for 'sandbox serve'.\(suggestion(for: name, among: known))")
+            }
+        }
+        return serve
     }
 
     private static func value(of word: String, from rest: inout ArraySlice<String>) throws -> String {

@@ -4,6 +4,7 @@ struct Invocation: Equatable {
         case repl
         case run(file: String, arguments: [String])
         case evaluate(code: String, arguments: [String])
+        case sandboxServe(SandboxServeOptions)
         case help(topic: String?)
         case version
     }
@@ -21,4 +22,13 @@ struct GlobalOptions: Equatable {
     var json = false
     var quiet = false
     var verbose = false
+}
+
+/// `hubsh sandbox serve` options.
+struct SandboxServeOptions: Equatable {
+    var port: UInt16 = 0
+    var dataFile: String?
+    var seed = "demo"
+    var latency = 0
+    var rateLimit = 100
 }

@@ -9,6 +9,8 @@ enum Usage {
       hubsh                        start the REPL
       hubsh run FILE [ARGS...]     run a script; FILE '-' reads standard input
       hubsh -e CODE [ARGS...]      run CODE and print what it returns
+      hubsh sandbox serve [--port N] [--data FILE] [--seed demo|empty] [--latency MS] [--rate-limit N]
+                                   serve the offline HubSpot on http://127.0.0.1:N
       hubsh help                   show this help
 
     Options:
