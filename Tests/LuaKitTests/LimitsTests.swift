@@ -6,13 +6,8 @@ import Testing
 @Suite struct LimitsTests {
     @Test func interruptStopsAnEndlessLoopAndTheStateRunsOn() throws {
         let lua = try LuaState()
-        let handle = lua.interruptHandle
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            // Keep asking until the chunk has stopped: the first request may land before it starts.
-            while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut { handle.interrupt() }
-        }
-        defer { done.signal() }
+        let interrupter = Interrupter(lua)
+        defer { interrupter.stop() }
         do {
             try lua.run("while true do end", chunkName: "=loop")
             Issue.record("the loop ended by itself")
@@ -20,36 +15,28 @@ import Testing
             #expect(error.kind == .interrupted)
             #expect(error.message.hasSuffix("interrupted!"))
         }
-        done.signal()
+        interrupter.stop()
         #expect(try lua.run("return 40 + 2", chunkName: "=next") == [.integer(42)])
     }
 
     @Test func pcallCannotSwallowAnInterrupt() throws {
         let lua = try LuaState()
-        let handle = lua.interruptHandle
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut { handle.interrupt() }
-        }
-        defer { done.signal() }
+        let interrupter = Interrupter(lua)
+        defer { interrupter.stop() }
         do {
             try lua.run("while true do pcall(function() while true do end end) end", chunkName: "=loop")
             Issue.record("the loop ended by itself")
         } catch let error as LuaError {
             #expect(error.kind == .interrupted)
         }
-        done.signal()
+        interrupter.stop()
         #expect(try lua.run("return 1", chunkName: "=next") == [.integer(1)])
     }
 
     @Test func interruptReachesCoroutines() throws {
         let lua = try LuaState()
-        let handle = lua.interruptHandle
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut { handle.interrupt() }
-        }
-        defer { done.signal() }
+        let interrupter = Interrupter(lua)
+        defer { interrupter.stop() }
         #expect(throws: LuaError.self) {
             try lua.run("coroutine.wrap(function() while true do end end)()", chunkName: "=co")
         }
@@ -120,4 +107,21 @@ import Testing
         let lua = try LuaState()
         #expect(try lua.run("return require('cjson').encode({1, 2})", chunkName: "=r") == [.string("[1,2]")])
     }
+}
+
+/// Interrupts a state every 20 ms from another thread until stopped: the first request
+/// may land before the chunk starts, and each chunk re-arms the flag.
+final class Interrupter: Sendable {
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ lua: LuaState) {
+        let handle = lua.interruptHandle
+        let done = self.done
+        DispatchQueue.global().async {
+            while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut { handle.interrupt() }
+            done.signal()  // let a second stop() return at once
+        }
+    }
+
+    func stop() { done.signal() }
 }
