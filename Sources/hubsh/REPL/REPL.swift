@@ -48,6 +48,7 @@ final class REPL {
         while true {
             guard case .line(let first) = readLine(prompt: REPL.prompt) else {
                 if case .end = lastRead { return nil }
+                output.line("")  // Ctrl-C at the prompt: drop the line, prompt again below it
                 continue
             }
             var text = first.hasPrefix("=") ? "return " + first.dropFirst() : first
@@ -57,7 +58,11 @@ final class REPL {
                     try lua.load(text, chunkName: "=stdin")
                     return text
                 } catch let error as LuaError where error.isIncompleteInput {
-                    guard case .line(let more) = readLine(prompt: REPL.continuationPrompt) else { break }
+                    guard case .line(let more) = readLine(prompt: REPL.continuationPrompt) else {
+                        if case .end = lastRead { return nil }
+                        output.line("")  // Ctrl-C drops the unfinished chunk
+                        break
+                    }
                     text += "\n" + more
                 } catch {
                     output.error(String(describing: error), prefixed: false)
