@@ -22,11 +22,27 @@ extension SandboxEngine {
         let queryWords = (body["query"]?.stringValue ?? "").lowercased().split(separator: " ").map(String.init)
         let wanted = body["properties"]?.arrayValue?.compactMap(\.stringValue)
 
+        // Each filter reads its property's column: a flat scan, no per-record hashing.
+        let compiled: [[ColumnFilter]] = groups.map { g in
+            g.map { f in ColumnFilter(f, withStore(type) { $0.column(f.property) }) }
+        }
+        let live = withStore(type) { $0.liveFlags }
         var matches: [Int] = []   // positions in the store
         let records = store(type).records
-        for (pos, rec) in records.enumerated() where !rec.archived {
-            if !groups.isEmpty && !groups.contains(where: { g in g.allSatisfy { $0.matches(rec.properties) } }) { continue }
-            if !queryWords.isEmpty && !matchesQuery(rec.properties, queryWords, type) { continue }
+        for pos in 0..<live.count where live[pos] {
+            if !compiled.isEmpty {
+                var anyGroup = false
+                for group in compiled {
+                    var all = true
+                    for f in group where !f.matches(pos) {
+                        all = false
+                        break
+                    }
+                    if all { anyGroup = true; break }
+                }
+                if !anyGroup { continue }
+            }
+            if !queryWords.isEmpty && !matchesQuery(records[pos].properties, queryWords, type) { continue }
             matches.append(pos)
         }
         if !sorts.isEmpty {
@@ -146,4 +162,18 @@ extension SandboxEngine {
         }
         return words.allSatisfy { w in tokens.contains { $0.hasPrefix(w) } }
     }
+}
+
+/// A filter with its property's column: a class, so the scan loop passes one reference
+/// instead of copying the filter's strings and sets for every record.
+final class ColumnFilter {
+    let filter: SearchFilter
+    let values: [String?]
+
+    init(_ filter: SearchFilter, _ values: [String?]) {
+        self.filter = filter
+        self.values = values
+    }
+
+    @inline(__always) func matches(_ pos: Int) -> Bool { filter.matches(value: values[pos]) }
 }
