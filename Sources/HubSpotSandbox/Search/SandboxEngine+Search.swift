@@ -24,7 +24,7 @@ extension SandboxEngine {
 
         // Each filter reads its property's column: a flat scan, no per-record hashing.
         let compiled: [[ColumnFilter]] = groups.map { g in
-            g.map { f in ColumnFilter(f, withStore(type) { $0.column(f.property) }) }
+            g.map { f in ColumnFilter(f, f.property.hasPrefix("associations.") ? associationColumn(type, f) : withStore(type) { $0.column(f.property) }) }
         }
         let live = withStore(type) { $0.liveFlags }
         var matches: [Int] = []   // positions in the store
@@ -97,6 +97,13 @@ extension SandboxEngine {
                 guard let name = f["propertyName"]?.stringValue, let op = f["operator"]?.stringValue else {
                     throw APIError.validation("Each filter needs propertyName and operator")
                 }
+                if name.hasPrefix("associations.") {
+                    guard (try? objectType(String(name.dropFirst(13)))) != nil, ["EQ", "IN"].contains(op) else {
+                        throw APIError.validation("\(name) can only be filtered with EQ or IN on an object type's record ids")
+                    }
+                    return try SearchFilter(property: name, op: op, kind: .string, value: f["value"]?.scalarString, highValue: nil,
+                                            values: f["values"]?.arrayValue?.compactMap(\.scalarString))
+                }
                 guard defs[name] != nil else {
                     throw APIError.validation("There was a problem with the request: property \(name) does not exist",
                                               errors: [.init(message: "Property \"\(name)\" does not exist", code: "PROPERTY_DOESNT_EXIST",
@@ -107,6 +114,18 @@ extension SandboxEngine {
             })
         }
         return out.filter { !$0.isEmpty }
+    }
+
+    /// `associations.{type}` pseudo-property: for each record, the filter value it is
+    /// associated with (so EQ/IN match), or nil.
+    private func associationColumn(_ type: ObjectType, _ filter: SearchFilter) -> [String?] {
+        guard let other = try? objectType(String(filter.property.dropFirst(13))) else { return [] }
+        var byRecord: [Int: String] = [:]
+        for value in filter.rawValues {
+            guard let id = Int(value) else { continue }
+            for t in state.associations.targets(other.name, id, type.name) where byRecord[t.id] == nil { byRecord[t.id] = value }
+        }
+        return store(type).records.map { byRecord[$0.id] }
     }
 
     struct Sort {

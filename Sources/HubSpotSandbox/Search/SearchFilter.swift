@@ -10,6 +10,8 @@ struct SearchFilter {
     let op: String
     let code: Op
     let kind: Kind
+    /// The values as given (EQ's value or IN's values), for pseudo-properties.
+    let rawValues: [String]
     private let text: String
     private let high: String
     private let number: Double
@@ -26,6 +28,7 @@ struct SearchFilter {
                                    "IN": .isIn, "NOT_IN": .notIn, "HAS_PROPERTY": .has, "NOT_HAS_PROPERTY": .notHas,
                                    "CONTAINS_TOKEN": .contains, "NOT_CONTAINS_TOKEN": .notContains]
         code = codes[op] ?? .eq
+        rawValues = values ?? value.map { [$0] } ?? []
         func prepare(_ raw: String) -> String {
             switch kind {
             case .string: return raw.lowercased()
