@@ -224,7 +224,7 @@ extension SandboxEngine {
     }
 
     /// v3's association type names: "contact_to_company" for the primary, "..._unlabeled" beside it.
-    private func v3TypeName(_ from: ObjectType, _ to: ObjectType, _ kind: AssociationStore.Kind) -> String {
+    func v3TypeName(_ from: ObjectType, _ to: ObjectType, _ kind: AssociationStore.Kind) -> String {
         let base = "\(from.singular)_to_\(to.singular)"
         guard let def = state.associationDefinitions.first(where: { $0.fromType == from.name && $0.toType == to.name && $0.typeId == kind.typeId })
         else { return base }
