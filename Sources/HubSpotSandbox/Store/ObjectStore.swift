@@ -28,7 +28,7 @@ struct ObjectStore: Codable, Sendable {
     }
 
     private mutating func rebuildIndex() {
-        index = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($1.id, $0) })
+        index = Dictionary(records.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         liveFlags = records.map { !$0.archived }
     }
 
