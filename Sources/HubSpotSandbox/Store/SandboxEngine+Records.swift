@@ -113,7 +113,6 @@ extension SandboxEngine {
         for (name, value) in values where name != type.createdateProperty && !value.isEmpty {
             record.set(name, value, at: now, source: source)
         }
-        if type.name == "contacts", record.properties["lifecyclestage"] == nil { record.set("lifecyclestage", "lead", at: now) }
         withStore(type) { $0.insert(record) }
         reindex(type, id: id, old: [:], new: record.properties)
         audit("CREATE", type.name, String(id))
