@@ -113,7 +113,6 @@ extension SandboxEngine {
         for (name, value) in values where name != type.createdateProperty && !value.isEmpty {
             record.set(name, value, at: now, source: source)
         }
-        if type.name == "contacts", record.properties["lifecyclestage"] == nil { record.set("lifecyclestage", "lead", at: now) }
         withStore(type) { $0.insert(record) }
         reindex(type, id: id, old: [:], new: record.properties)
         audit("CREATE", type.name, String(id))
@@ -224,7 +223,7 @@ extension SandboxEngine {
     }
 
     /// v3's association type names: "contact_to_company" for the primary, "..._unlabeled" beside it.
-    private func v3TypeName(_ from: ObjectType, _ to: ObjectType, _ kind: AssociationStore.Kind) -> String {
+    func v3TypeName(_ from: ObjectType, _ to: ObjectType, _ kind: AssociationStore.Kind) -> String {
         let base = "\(from.singular)_to_\(to.singular)"
         guard let def = state.associationDefinitions.first(where: { $0.fromType == from.name && $0.toType == to.name && $0.typeId == kind.typeId })
         else { return base }
