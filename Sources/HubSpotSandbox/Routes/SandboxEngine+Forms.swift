@@ -91,7 +91,7 @@ extension SandboxEngine {
 
     func submissionRoute(_ r: APIRequest) throws -> RouteResult {
         let s = r.segments
-        let secure = s.count == 8 && s[3] == "secure" && s[4] == "submit"
+        let secure = s.count == 7 && s[3] == "secure" && s[4] == "submit"
         let plain = s.count == 6 && s[3] == "submit"
         guard r.method == "POST", s.count >= 6, s[1] == "v3", s[2] == "integration", secure || plain else {
             throw APIError.routeNotFound(r.method, r.path)
