@@ -123,3 +123,17 @@ import HubSpotSandbox
         #expect(seen.count == 10_250)
     }
 }
+
+@Suite struct SandboxBatchByUniquePropertyTests {
+    @Test func batchReadByEmailKeepsOrder() async throws {
+        let h = SandboxHarness(seed: .empty)
+        let contacts = h.client.objects(.contacts)
+        let created = await contacts.batchCreate((0..<5).map { BatchCreateInput(properties: ["email": "e\($0)@x.com"]) })
+        #expect(created.isComplete)
+        let emails = ["e3@x.com", "missing@x.com", "e0@x.com", "e4@x.com"]
+        let read = await contacts.batchRead(emails, idProperty: "email")
+        #expect(read.outcomes.map { $0.value?[property: "email"] } == ["e3@x.com", nil, "e0@x.com", "e4@x.com"])
+        #expect(read.failures.map(\.index) == [1])
+        #expect(h.checker.problems == [])
+    }
+}
