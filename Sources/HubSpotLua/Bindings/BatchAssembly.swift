@@ -49,9 +49,13 @@ struct BatchAssembly {
 
     /// Sets the chunk's results at their inputs' places; returns the inputs that failed.
     private func place(_ response: HTTPResponse, _ range: Range<Int>, into results: Int32) throws -> [(Int, HubSpotError)] {
-        guard case .keyed(let keys, let keyProperty) = matching else {
+        let keys: [String], keyProperty: String?, created: [[String: String]]
+        switch matching {
+        case .none:
             for index in range { stack.push(true); stack.setElement(Int64(index + 1), in: results) }
             return []
+        case .keyed(let k, let p): (keys, keyProperty, created) = (k, p, [])
+        case .created(let inputs): (keys, keyProperty, created) = ([], nil, inputs)
         }
         try Records.decode(response.body, onto: stack)
         let body = stack.top
@@ -65,7 +69,7 @@ struct BatchAssembly {
             for i in 1...max(1, stack.rawLength(at: list)) where stack.rawLength(at: list) > 0 {
                 stack.pushElement(Int64(i), of: list)
                 Records.mark(stack, at: -1)
-                if let index = target(of: stack.top, range, byKey, keyProperty), !filled.contains(index) {
+                if let index = target(of: stack.top, range, byKey, keyProperty, created: created, filled: filled), !filled.contains(index) {
                     filled.insert(index)
                     stack.setElement(Int64(index + 1), in: results)
                 } else {
@@ -101,7 +105,8 @@ struct BatchAssembly {
     }
 
     /// The input index a result belongs to: its `objectWriteTraceId`, else its key.
-    private func target(of record: Int32, _ range: Range<Int>, _ byKey: [String: Int], _ keyProperty: String?) -> Int? {
+    private func target(of record: Int32, _ range: Range<Int>, _ byKey: [String: Int], _ keyProperty: String?,
+                        created: [[String: String]], filled: Set<Int>) -> Int? {
         stack.pushField("objectWriteTraceId", of: record)
         let trace = stack.read(String.self, at: -1)
         stack.pop()
@@ -118,7 +123,20 @@ struct BatchAssembly {
         } else if keyProperty != nil {
             stack.pop()
         }
-        return nil
+        guard !created.isEmpty, stack.pushField("properties", of: record) == .table else {
+            if !created.isEmpty { stack.pop() }
+            return nil
+        }
+        defer { stack.pop() }
+        let properties = stack.top
+        return range.first { index in
+            index < created.count && !filled.contains(index) && created[index].allSatisfy { name, value in
+                stack.pushField(name, of: properties)
+                defer { stack.pop() }
+                let returned = stack.read(String.self, at: -1) ?? ""
+                return returned == value || returned.lowercased() == value.lowercased()
+            }
+        }
     }
 
     /// The `errors` of a 207 body, each with the input keys its `context` names.

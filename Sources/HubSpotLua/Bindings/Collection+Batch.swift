@@ -14,6 +14,9 @@ extension Collection {
         /// By `objectWriteTraceId` (the input's index), then by `keys[index]` (an id or a
         /// unique property value) read from `id` or `properties[keyProperty]`.
         case keyed(keys: [String], keyProperty: String?)
+        /// Creates: by `objectWriteTraceId`, else by content (the first open input whose
+        /// properties the result carries), for servers that do not echo trace ids.
+        case created(inputs: [[String: String]])
         /// Archive: nothing comes back; success is the whole chunk's.
         case none
     }
@@ -37,7 +40,7 @@ extension Collection {
             return BatchCreateInput(properties: try Arguments.properties(item, position: 2))
         }
         let api = self.api
-        return try runBatch(call, count: inputs.count, matching: .keyed(keys: [], keyProperty: nil)) { range in
+        return try runBatch(call, count: inputs.count, matching: .created(inputs: inputs.map(\.properties))) { range in
             api.batchCreateRequest(Array(inputs[range]), offset: range.lowerBound)
         }
     }
