@@ -100,13 +100,22 @@ extension Module {
         }
     }
 
-    /// `hubspot.lists.add(id, record_ids)` / `remove`: HubSpot's answer (`recordIdsAdded`, …).
+    /// `hubspot.lists.add(id, record_ids)` / `remove`: HubSpot's answer (`recordIdsAdded`,
+    /// `recordIdsRemoved`, `recordIdsMissing`; HubSpot spells the first `recordsIdsAdded`,
+    /// and both spellings are there).
     func changeMembers(_ call: LuaCall, add: Bool) throws -> LuaResults {
         let id = try Arguments.id(call, 1), records = try Arguments.ids(call, 2)
         let request = client.lists.membershipRequest(id, add: add, recordIds: records)
         let client = self.client
         return try bridge.perform(call, { try await client.send(request).body }) { body, stack in
             try Records.decode(body, onto: stack)
+            if stack.type(at: -1) == .table, stack.pushField("recordIdsAdded", of: -1) == .nil {
+                stack.pop()
+                stack.pushField("recordsIdsAdded", of: -1)
+                stack.setField("recordIdsAdded", in: -2)
+            } else if stack.type(at: -1) == .table {
+                stack.pop()
+            }
             return 1
         }
     }
