@@ -33,6 +33,14 @@ struct LuaHarness: Sendable {
     init(seed: SandboxSeed = .demo, options: SandboxOptions = .unlimited, clock: any HubSpotClock = VirtualClock(),
          wrap: @Sendable (any Transport) -> any Transport = { $0 },
          configure: (inout HubSpotConfiguration) -> Void = { _ in }) {
+        var options = options
+        // Requests arrive when the client's limiter booked them (RateLimitTransport.bookedSendTime),
+        // so the sandbox's own limits judge the client on the same virtual clock.
+        let virtual = clock
+        options.clock = SandboxClock {
+            let t = RateLimitTransport.bookedSendTime ?? virtual.now()
+            return 1_767_225_600_000 + t.components.seconds * 1000 + t.components.attoseconds / 1_000_000_000_000_000
+        }
         sandbox = Sandbox(seed: seed, options: options)
         var configuration = HubSpotConfiguration(accessToken: "pat-na1-secret-token")
         configure(&configuration)
