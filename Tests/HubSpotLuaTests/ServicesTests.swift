@@ -53,9 +53,10 @@ import Testing
         let out = try await h.run("""
             local other = hubspot.connect{ sandbox = true }
             other.contacts:create{ email = "elsewhere@example.com" }
-            return other.contacts:count{}, hubspot.contacts:count{} > 1, tostring(other.contacts)
+            local mine = hubspot.contacts:count{ where = { email = "elsewhere@example.com" } }
+            return other.contacts:count{ where = { email = "elsewhere@example.com" } }, mine, tostring(other.contacts)
             """)
-        #expect(out == ["1", "true", "hubspot.contacts"])
+        #expect(out == ["1", "0", "hubspot.contacts"])
     }
 
     @Test func jsonAndNull() async throws {

@@ -53,7 +53,7 @@ struct LuaHarness: Sendable {
         try HubSpotLua.install(in: lua, client: client) { options in
             guard options.sandbox else { throw ConnectError(message: "only sandboxes in tests") }
             return HubSpotClient(configuration: HubSpotConfiguration(accessToken: "other"),
-                                 base: SandboxTransport(Sandbox(seed: .empty, options: .unlimited)), clock: VirtualClock())
+                                 base: SandboxTransport(Sandbox(seed: .demo, options: .unlimited)), clock: VirtualClock())
         }
         return lua
     }
