@@ -120,6 +120,37 @@ import Testing
         #expect(counter.total == 35)
     }
 
+    @Test func batchChunksOverlapWithinTheClientsConcurrency() async throws {
+        let counter = CountingTransport.Box()
+        let h = LuaHarness(seed: .empty, wrap: { CountingTransport($0, counter, delay: .milliseconds(20)) },
+                           configure: { $0.maxConcurrentRequests = 3 })
+        let out = try await h.run("""
+            local rows = {}
+            for i = 1, 1000 do rows[i] = { email = "c" .. i .. "@example.com" } end
+            local made = hubspot.contacts:create_many(rows)
+            return #made, made[1000].email
+            """)
+        #expect(out == ["1000", "c1000@example.com"])
+        #expect(counter.maxInFlight > 1)
+        #expect(counter.maxInFlight <= 3)
+    }
+
+    @Test func nestedParallelAndBatchesInsideMap() async throws {
+        let h = LuaHarness(seed: .empty)
+        let out = try await h.run("""
+            local groups = { { "n1", "n2" }, { "n3" }, { "n4", "n5", "n6" } }
+            local sizes = hubspot.map(groups, function(names)
+                local rows = {}
+                for i, n in ipairs(names) do rows[i] = { email = n .. "@example.com" } end
+                local made = hubspot.contacts:create_many(rows)
+                local a, b = hubspot.parallel(function() return #made end, function() return hubspot.contacts:count{} >= #made end)
+                return a
+            end)
+            return sizes[1], sizes[2], sizes[3], hubspot.contacts:count{}
+            """)
+        #expect(out == ["2", "1", "3", "6"])
+    }
+
     @Test func interruptStopsABlockedRequest() async throws {
         let counter = CountingTransport.Box()
         let h = LuaHarness(wrap: { CountingTransport($0, counter, delay: .seconds(30)) })
