@@ -36,7 +36,7 @@ import Testing
             local ok, err = pcall(hubspot.contacts.associate, hubspot.contacts, "1", "companies", "2", "No Such Label")
             return ok, err.kind, err.message:find("No Such Label", 1, true) ~= nil
             """)
-        #expect(out == ["false", "invalidRequest", "true"])
+        #expect(out == ["false", "invalid_request", "true"])
     }
 
     @Test func propertiesAndPipelines() async throws {

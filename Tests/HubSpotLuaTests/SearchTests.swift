@@ -87,7 +87,7 @@ import Testing
             return ok, err.kind, err.message
             """)
         #expect(out[0] == "false")
-        #expect(out[1] == "invalidRequest")
+        #expect(out[1] == "invalid_request")
         #expect(out[2].contains("limit 500"))
     }
 }

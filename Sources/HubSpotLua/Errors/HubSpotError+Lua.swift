@@ -14,7 +14,7 @@ extension HubSpotError: LuaErrorConvertible {
     public func pushLuaError(onto stack: LuaStack) {
         stack.reserve(6)
         stack.newTable(fieldCapacity: 12)
-        stack.push(kind.rawValue); stack.setField("kind", in: -2)
+        stack.push(LuaErrors.kindNames[kind] ?? kind.rawValue); stack.setField("kind", in: -2)
         if let status { stack.push(status); stack.setField("status", in: -2) }
         if let category { stack.push(category); stack.setField("category", in: -2) }
         if let subCategory { stack.push(subCategory); stack.setField("sub_category", in: -2) }
@@ -51,6 +51,12 @@ extension HubSpotError: LuaErrorConvertible {
 enum LuaErrors {
     static let errorTypeName = "hubspot.Error"
 
+    /// `err.kind`, in Lua's snake_case.
+    static let kindNames: [HubSpotError.Kind: String] = [
+        .http: "http", .transport: "transport", .deadlineExceeded: "deadline_exceeded",
+        .invalidRequest: "invalid_request", .decoding: "decoding", .cancelled: "cancelled",
+    ]
+
     static func pushErrorMetatable(onto stack: LuaStack) {
         guard stack.pushNamedMetatable(errorTypeName) else { return }
         stack.push(function: { call in
@@ -69,7 +75,9 @@ enum LuaErrors {
             return stack.type(at: -1) == .string || stack.type(at: -1) == .number ? stack.read(String.self, at: -1) : nil
         }
         let t = stack.absolute(index)
-        var error = HubSpotError(kind: HubSpotError.Kind(rawValue: field("kind", of: t) ?? "http") ?? .http,
+        let kindName = field("kind", of: t) ?? "http"
+        let kind = kindNames.first { $0.value == kindName }?.key ?? .http
+        var error = HubSpotError(kind: kind,
                                  status: field("status", of: t).flatMap { Int($0) }, category: field("category", of: t),
                                  message: field("message", of: t) ?? "")
         if stack.pushField("request", of: t) == .table {
