@@ -47,6 +47,22 @@ import Testing
         #expect(out == ["Grace"])
     }
 
+    /// The value rule: strings stay strings; numbers and booleans go out as their text.
+    @Test func valueConversionBothWays() async throws {
+        let out = try await h.run("""
+            local d = hubspot.deals:create{ dealname = "Conv", amount = 2.5 }
+            local e = hubspot.deals:create{ dealname = "Conv2", amount = 1e3 }
+            local c = hubspot.contacts:create{ email = "conv@example.com", hs_email_optout = false, zip = "007" }
+            local dr = hubspot.deals:get(d.id, { properties = { "amount" } })
+            local er = hubspot.deals:get(e.id, { properties = { "amount" } })
+            local cr = hubspot.contacts:get(c.id, { properties = { "hs_email_optout", "zip" } })
+            return dr.amount, er.amount, cr.hs_email_optout, cr.zip, type(cr.zip)
+            """)
+        #expect(out == ["2.5", "1000", "false", "007", "string"])
+        let message = try await h.failure("hubspot.deals:create{ dealname = print }")
+        #expect(message == "test:1: bad argument #1 to 'create' (property 'dealname' must be a string, number, boolean or hubspot.null, got function)")
+    }
+
     @Test func nullClearsAProperty() async throws {
         let out = try await h.run("""
             local c = hubspot.contacts:create{ email = "n@example.com", firstname = "N" }
