@@ -151,6 +151,41 @@ import Testing
         #expect(out == ["2", "1", "3", "6"])
     }
 
+    @Test func mapRaisesTheFirstFailureAfterEveryItemRan() async throws {
+        let h = LuaHarness(seed: .empty)
+        let out = try await h.run("""
+            local ok, err = pcall(hubspot.map, { 1, 2, 3, 4 }, function(i)
+                if i == 2 then error("item two failed") end
+                return hubspot.contacts:create{ email = "item" .. i .. "@example.com" }.id
+            end, { concurrency = 2 })
+            return ok, err:match("item two failed$") ~= nil, hubspot.contacts:count{}
+            """)
+        #expect(out == ["false", "true", "3"])
+    }
+
+    @Test func interruptStopsParallelRequests() async throws {
+        let counter = CountingTransport.Box()
+        let h = LuaHarness(wrap: { CountingTransport($0, counter, delay: .seconds(30)) })
+        let started = Date()
+        let message: String = try await onThread {
+            let lua = try h.makeState()
+            let handle = lua.interruptHandle
+            Thread.detachNewThread {
+                Thread.sleep(forTimeInterval: 0.2)
+                handle.interrupt()
+            }
+            do {
+                try lua.run("hubspot.parallel(function() return hubspot.contacts:count{} end, function() return hubspot.deals:count{} end)",
+                            chunkName: "=test")
+                return "not interrupted"
+            } catch let error as LuaError {
+                return "\(error.kind): \(error.message)"
+            }
+        }
+        #expect(message.hasPrefix("interrupted"))
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
     @Test func interruptStopsABlockedRequest() async throws {
         let counter = CountingTransport.Box()
         let h = LuaHarness(wrap: { CountingTransport($0, counter, delay: .seconds(30)) })
