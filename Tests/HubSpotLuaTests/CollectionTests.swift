@@ -12,6 +12,15 @@ import Testing
             == ["hubspot.p_cars", "hubspot.2-1234567"])
     }
 
+    @Test func unknownCustomObjectFailsAtItsFirstRequest() async throws {
+        let out = try await h.run("""
+            local cars = hubspot.object("p_cars")
+            local ok, err = pcall(cars.count, cars, {})
+            return ok, getmetatable(err).__name, err.status ~= nil
+            """)
+        #expect(out == ["false", "hubspot.Error", "true"])
+    }
+
     @Test func createGetUpdateDelete() async throws {
         let out = try await h.run("""
             local c = hubspot.contacts:create{ email = "ada@example.com", firstname = "Ada", hs_email_optout = true }

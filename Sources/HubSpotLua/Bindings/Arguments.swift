@@ -162,13 +162,15 @@ enum ObjectTypes {
         "0-1": "contacts", "0-2": "companies", "0-3": "deals", "0-5": "tickets",
     ]
 
-    /// Standard names, `p_…` custom names, `2-…`/`0-…` type ids; anything else is clearly invalid.
+    /// Standard names, type ids (`2-1234567`), and names shaped like HubSpot object names
+    /// (`p_cars`, `cars`: letters, digits and `_`, starting with a letter). Anything else
+    /// (spaces, punctuation, empty) is clearly invalid; a well-formed name the account does
+    /// not have fails at its first request with HubSpot's own error.
     static func isPlausible(_ name: String) -> Bool {
         if ObjectType.standard.contains(where: { $0.name == name }) || aliases[name] != nil { return true }
         let parts = name.split(separator: "-", omittingEmptySubsequences: false)
         if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) { return true }
-        if name.hasPrefix("p_"), name.count > 2,
-           name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) { return true }
-        return false
+        guard let first = name.first, first.isASCII, first.isLetter, name.count <= 100 else { return false }
+        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 }
