@@ -127,3 +127,27 @@ import Testing
 extension Result {
     var failureValue: Failure? { if case .failure(let e) = self { return e } else { return nil } }
 }
+
+@Suite struct ChunkedRawTests {
+    @Test func rawChunksCarryGlobalTraceIds() async throws {
+        let mock = BatchTests.server()
+        let client = Fixtures.client(mock)
+        let contacts = client.objects(.contacts)
+        let inputs = (0..<250).map { BatchCreateInput(properties: ["email": "u\($0)@x"]) }
+        let chunks = await client.sendChunked(inputs.count) { range in
+            contacts.batchCreateRequest(Array(inputs[range]), offset: range.lowerBound)
+        }
+        #expect(chunks.map(\.range) == [0..<100, 100..<200, 200..<250])
+        var byTrace: [Int: String] = [:]
+        for chunk in chunks {
+            let body = try JSONValue.decode(try chunk.result.get().body)
+            for result in body["results"]?.arrayValue ?? [] {
+                if let trace = result["objectWriteTraceId"]?.stringValue.flatMap({ Int($0) }) {
+                    byTrace[trace] = result["properties"]?["email"]?.stringValue
+                }
+            }
+        }
+        #expect(byTrace.count == 250)
+        #expect((0..<250).allSatisfy { byTrace[$0] == "u\($0)@x" })
+    }
+}

@@ -98,3 +98,13 @@ import Testing
         #expect(clock.now() < .seconds(3))
     }
 }
+
+@Suite struct SearchClassificationTests {
+    @Test func onlyObjectSearchesCountAgainstTheSearchLimit() {
+        func post(_ path: String) -> HTTPRequest { HTTPRequest(method: .post, url: URL(string: "https://api.hubapi.com" + path)!) }
+        #expect(RateLimitTransport.isSearch(post("/crm/v3/objects/contacts/search")))
+        #expect(RateLimitTransport.isSearch(post("/crm/objects/2026-03/p_cars/search")))
+        #expect(!RateLimitTransport.isSearch(post("/crm/v3/lists/search")))
+        #expect(!RateLimitTransport.isSearch(HTTPRequest(method: .get, url: URL(string: "https://api.hubapi.com/crm/v3/objects/contacts/search")!)))
+    }
+}

@@ -51,6 +51,8 @@ extension ObjectsAPI {
     public func batchRead(_ ids: [String], idProperty: String? = nil, properties: [String] = [],
                           propertiesWithHistory: [String] = [], archived: Bool = false) async -> BatchResult<CRMObject> {
         let api = self
+        // Results are matched to inputs by the unique property's value, so it must come back.
+        let properties = idProperty.map { properties.contains($0) ? properties : properties + [$0] } ?? properties
         return await BatchRunner<String, CRMObject>(client: client, chunkSize: Self.batchSize, makeRequest: { chunk, _ in
             api.batchReadRequest(Array(chunk), idProperty: idProperty, properties: properties,
                                  propertiesWithHistory: propertiesWithHistory, archived: archived)

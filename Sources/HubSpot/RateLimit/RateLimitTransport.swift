@@ -40,8 +40,10 @@ public struct RateLimitTransport: Transport {
     /// moved the virtual clock on before this one ran.
     @TaskLocal public static var bookedSendTime: Duration?
 
-    /// Whether `request` is a CRM search (`POST …/search`), which has its own per-second limit.
+    /// Whether `request` is a CRM object search (`POST /crm/…/objects/…/search`), which has
+    /// its own per-second limit (list search, `/crm/v3/lists/search`, does not).
     public static func isSearch(_ request: HTTPRequest) -> Bool {
-        request.method == .post && request.url.path.hasPrefix("/crm/") && request.url.path.hasSuffix("/search")
+        let path = request.url.path
+        return request.method == .post && path.hasPrefix("/crm/") && path.contains("/objects/") && path.hasSuffix("/search")
     }
 }

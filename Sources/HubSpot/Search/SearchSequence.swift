@@ -61,35 +61,74 @@ public struct SearchSequence: AsyncSequence, Sendable {
     }
 
     public struct Iterator: AsyncIteratorProtocol {
-        let plan: Plan
+        var pages: SearchPageSequence.Iterator
+        let api: ObjectsAPI
+        var buffer: [CRMObject] = []
+        var index = 0
+
+        init(plan: Plan, api: ObjectsAPI) {
+            self.pages = SearchPageSequence.Iterator(plan: plan, api: api)
+            self.api = api
+        }
+
+        public mutating func next() async throws -> CRMObject? {
+            while index >= buffer.count {
+                guard let page = try await pages.next() else { return nil }
+                buffer = try api.client.decode(CollectionResponse<CRMObject>.self, page.response, page.request).results
+                index = 0
+            }
+            defer { index += 1 }
+            return buffer[index]
+        }
+    }
+}
+
+/// The pages of ``ObjectsAPI/searchAll(_:)`` as raw responses, for callers that decode
+/// the bytes themselves (the Lua bindings): the same keyset paging past 10,000.
+public struct SearchPageSequence: AsyncSequence, Sendable {
+    public typealias Element = HTTPResponse
+    let api: ObjectsAPI
+    let search: SearchRequest
+
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(inner: Iterator(plan: SearchSequence.Plan(search), api: api)) }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var inner: Iterator
+        public mutating func next() async throws -> HTTPResponse? { try await inner.next()?.response }
+    }
+
+    /// Only what paging needs from a page: the ids, the total and the cursor.
+    struct Summary: Decodable {
+        struct Item: Decodable { var id: String }
+        var results: [Item]
+        var total: Int?
+        var paging: PagingEnvelope.Paging?
+    }
+
+    struct Iterator {
+        let plan: SearchSequence.Plan
         let api: ObjectsAPI
         var after: String?
         /// The last id seen, and the id the current run of pages is keyed past.
         var lastId: String?
         var keyFrom: String?
-        var buffer: [CRMObject] = []
-        var index = 0
         var finished = false
         var checkedTotal = false
 
-        init(plan: Plan, api: ObjectsAPI) {
+        init(plan: SearchSequence.Plan, api: ObjectsAPI) {
             self.plan = plan
             self.api = api
             self.after = plan.base.after
         }
 
-        public mutating func next() async throws -> CRMObject? {
-            while index >= buffer.count {
-                if finished { return nil }
-                try await fetch()
-            }
-            defer { index += 1 }
-            return buffer[index]
-        }
-
-        private mutating func fetch() async throws {
+        /// The next page (possibly empty, when the search matches nothing), or nil at the end.
+        mutating func next() async throws -> (response: HTTPResponse, request: HubSpotRequest)? {
+            if finished { return nil }
             let request = plan.request(after: after, lastId: keyFrom)
-            let page = try await api.search(request)
+            let http = try api.searchRequest(request)
+            let response = try await api.client.send(http)
+            let page = try api.client.decode(Summary.self, response, http)
+            let pageAfter = page.paging?.next?.after
             if !checkedTotal {
                 checkedTotal = true
                 if let total = page.total, total > SearchRequest.maxResults, let problem = plan.keysetProblem {
@@ -97,23 +136,27 @@ public struct SearchSequence: AsyncSequence, Sendable {
                                                method: "POST", path: api.basePath + "/search")
                 }
             }
-            buffer = page.results
-            index = 0
             if let last = page.results.last { lastId = last.id }
             let offset = Int(request.after ?? "0") ?? 0
             let reached = offset + page.results.count
-            if page.results.isEmpty { finished = true; return }
-            if let next = page.after, let nextOffset = Int(next), nextOffset + request.limit <= SearchRequest.maxResults {
+            if page.results.isEmpty { finished = true; return (response, http) }
+            if let next = pageAfter, let nextOffset = Int(next), nextOffset + request.limit <= SearchRequest.maxResults {
                 after = next
-                return
+                return (response, http)
             }
             // No next page within the cap. HubSpot either stops offering `after` at the cap or
             // offers one it will refuse; when the total says more remain, restart keyed past the last id.
-            let more = page.after != nil || (page.total ?? 0) > reached
-            guard more, reached + request.limit > SearchRequest.maxResults || page.after != nil,
-                  plan.keyDirection != nil, let lastId else { finished = true; return }
+            let more = pageAfter != nil || (page.total ?? 0) > reached
+            guard more, reached + request.limit > SearchRequest.maxResults || pageAfter != nil,
+                  plan.keyDirection != nil, let lastId else { finished = true; return (response, http) }
             keyFrom = lastId
             after = nil
+            return (response, http)
         }
     }
+}
+
+extension ObjectsAPI {
+    /// Every page of a search past the 10,000-result cap, as raw responses (see ``searchAll(_:)``).
+    public func searchAllPages(_ search: SearchRequest) -> SearchPageSequence { SearchPageSequence(api: self, search: search) }
 }

@@ -10,8 +10,9 @@ public final class LuaReference: Hashable {
     let ref: Int32
     let owner: LuaStateOwner
 
-    /// Pops nothing: references the value at `index`.
-    init(stack: LuaStack, index: Int32) {
+    /// References the value at `index` (the stack is unchanged), for Swift code that keeps a
+    /// Lua value past the current call: an iterator's page, an error object built in Lua.
+    public init(stack: LuaStack, index: Int32) {
         owner = LuaStateOwner.of(stack)
         lua_pushvalue(stack.L, index)
         ref = luaL_ref(stack.L, hubsh_lua_registryindex())

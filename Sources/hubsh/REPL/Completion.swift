@@ -48,6 +48,16 @@ struct Completion {
         return LuaValue.read(from: lua.stack, at: -1) ?? .nil
     }
 
+    private static let methodLister = """
+        return function(u)
+          local names, mt = {}, getmetatable(u)
+          if type(mt) == "table" and type(mt.__index) == "table" then
+            for k in pairs(mt.__index) do if type(k) == "string" then names[#names + 1] = k end end
+          end
+          return names
+        end
+        """
+
     private func keys(of value: LuaValue, methods: Bool) -> [String] {
         switch value {
         case .table(let t):
@@ -56,6 +66,12 @@ struct Completion {
                 if methods, case .function = field { return name }
                 return methods ? nil : name
             }
+        case .userdata:
+            // Bound objects (hubspot.contacts) keep their methods on the metatable's __index.
+            guard methods, let lister = try? lua.run(Self.methodLister, chunkName: "=completion").first,
+                  case .function(let function) = lister,
+                  let names = try? lua.call(function, [value]).first?.tableValue else { return [] }
+            return names.sequence.compactMap(\.stringValue)
         case .string:
             return methods ? ["byte", "find", "format", "gmatch", "gsub", "len", "lower", "match", "rep", "reverse", "sub", "upper"] : []
         default:

@@ -23,6 +23,9 @@ final class REPL {
         let lua: LuaState
         do {
             lua = try LuaEnvironment.make(options: options)
+        } catch let error as CommandError {
+            output.error(error.message)
+            return error.exitCode
         } catch {
             output.error(String(describing: error))
             return .scriptError

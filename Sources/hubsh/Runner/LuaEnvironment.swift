@@ -1,12 +1,22 @@
+import Foundation
+import HubSpot
+import HubSpotLua
+import HubSpotSandbox
 import LuaKit
 
 /// Makes the Lua state a script or the REPL runs in: standard libraries, hubsh's
-/// stdlib on `require`'s path, and the globals hubsh adds.
+/// stdlib on `require`'s path, and the globals hubsh adds (`hubspot`).
 enum LuaEnvironment {
-    static func make(options: GlobalOptions) throws -> LuaState {
+    /// - Throws: ``CommandError`` (exit 3) for a configuration hubsh cannot use.
+    static func make(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LuaState {
         var luaOptions = LuaState.Options()
         if let stdlib = StdlibLocator.locate() { luaOptions.modulePaths = [stdlib] }
-        return try LuaState(options: luaOptions)
+        let lua = try LuaState(options: luaOptions)
+        let client = try HubSpotAccount.client(options: options, environment: environment)
+        try HubSpotLua.install(in: lua, client: client) { request in
+            try HubSpotAccount.client(connecting: request, environment: environment)
+        }
+        return lua
     }
 
     /// Sets `arg` as lua(1) does: the script at 0, its arguments from 1, and what came
