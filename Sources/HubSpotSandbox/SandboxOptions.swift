@@ -63,15 +63,22 @@ public struct SandboxOptions: Sendable {
 /// Draws come from a generator seeded with `seed`, one draw per request, so a given
 /// sequence of requests meets the same faults on every run.
 public struct FaultInjection: Sendable, Equatable {
+    /// 500 `INTERNAL_ERROR`, as HubSpot answers now and then under load.
     public var serverError: Double
+    /// 502 from the edge in front of HubSpot.
     public var badGateway: Double
+    /// 503, HubSpot's answer during incidents and deploys.
     public var serviceUnavailable: Double
+    /// 429 with the ten-second policy's body, regardless of the real count: tests a
+    /// client's back-off without sending a hundred requests.
     public var tooManyRequests: Double
     /// The connection closes with no response; ``SandboxTransport`` throws `URLError(.networkConnectionLost)`.
     public var connectionDrop: Double
+    /// The response arrives `slowMilliseconds` late (client timeouts).
     public var slowResponse: Double
     /// How long a slow response takes, in milliseconds.
     public var slowMilliseconds: Int
+    /// Seed of the generator the draws come from: the same seed, the same faults.
     public var seed: UInt64
 
     public init(

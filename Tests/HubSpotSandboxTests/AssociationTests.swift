@@ -110,3 +110,24 @@ import Testing
         #expect(await call(sb, "GET", "/crm/associations/v4/deals/contacts/labels").status == 200)
     }
 }
+
+extension AssociationTests {
+    @Test func v3Batch() async throws {
+        let sb = makeSandbox()
+        let contact = await make(sb, "contacts", #"{"email":"v3@x.com"}"#)
+        let company = await make(sb, "companies", #"{"name":"V3"}"#)
+        let created = await call(sb, "POST", "/crm/v3/associations/contacts/companies/batch/create",
+                                 #"{"inputs":[{"from":{"id":"\#(contact)"},"to":{"id":"\#(company)"},"type":"contact_to_company"}]}"#)
+        #expect(created.status == 201)
+        #expect(created.specProblems.isEmpty, "\(created.specProblems)")
+        let read = await call(sb, "POST", "/crm/v3/associations/contacts/companies/batch/read", #"{"inputs":[{"id":"\#(contact)"}]}"#)
+        #expect(read.specProblems.isEmpty, "\(read.specProblems)")
+        #expect(read.json?.results.first?["to"]?.arrayValue?.first?["type"]?.stringValue == "contact_to_company")
+        // v4 sees it as the primary type (1).
+        let v4 = await call(sb, "GET", "/crm/v4/objects/contacts/\(contact)/associations/companies")
+        #expect(v4.json?.results.first?["associationTypes"]?.arrayValue?.first?["typeId"]?.intValue == 1)
+        #expect(await call(sb, "POST", "/crm/v3/associations/contacts/companies/batch/archive",
+                           #"{"inputs":[{"from":{"id":"\#(contact)"},"to":{"id":"\#(company)"},"type":"contact_to_company"}]}"#).status == 204)
+        #expect(await call(sb, "GET", "/crm/v4/objects/contacts/\(contact)/associations/companies").json?.results.isEmpty == true)
+    }
+}

@@ -46,3 +46,19 @@ import Testing
         #expect(details.specProblems.isEmpty, "\(details.specProblems)")
     }
 }
+
+extension DemoSeedTests {
+    @Test func demoCounts() async {
+        let sb = makeSandbox(.demo)
+        let expected = ["contacts": 90, "companies": 30, "deals": 37, "tickets": 16, "notes": 8, "calls": 8, "tasks": 8, "meetings": 8, "emails": 8]
+        for (type, count) in expected {
+            let e = await call(sb, "POST", "/crm/v3/objects/\(type)/search", #"{"filterGroups":[],"limit":0}"#)
+            #expect(e["total"]?.intValue == count, "\(type)")
+        }
+        let first = await call(sb, "GET", "/crm/v3/objects/companies/1001")
+        #expect(first.json?.prop("name") == "Brightwater Analytics")
+        let stages = await call(sb, "POST", "/crm/v3/objects/deals/search",
+                                #"{"filterGroups":[{"filters":[{"propertyName":"dealstage","operator":"EQ","value":"closedwon"}]}],"limit":0}"#)
+        #expect((stages["total"]?.intValue ?? 0) > 0)
+    }
+}

@@ -62,6 +62,7 @@ import Testing
 
         let missing = await call(sb, "POST", path, #"{"fields":[{"name":"firstname","value":"X"}]}"#, host: "api.hsforms.com", token: nil, validate: false)
         #expect(missing.status == 400)
+        #expect(missing["errors"]?.arrayValue?.first?["errorType"]?.stringValue == "REQUIRED_FIELD")
         let unknown = await call(sb, "POST", "/submissions/v3/integration/submit/12345678/nope", #"{"fields":[]}"#,
                                  host: "api.hsforms.com", token: nil, validate: false)
         #expect(unknown.status == 404)
@@ -106,5 +107,20 @@ extension Sequence {
         var out: [T] = []
         for e in self { out.append(await f(e)) }
         return out
+    }
+}
+
+extension MarketingTests {
+    @Test func createFormThenSubmit() async throws {
+        let sb = makeSandbox()
+        let body = #"{"name":"Signup","formType":"hubspot","fieldGroups":[{"groupType":"default_group","richTextType":"text","fields":[{"objectTypeId":"0-1","name":"email","label":"Email","fieldType":"email","required":true,"hidden":false,"dependentFields":[],"validation":{"blockedEmailDomains":[],"useDefaultBlockList":false}}]}]}"#
+        let created = await call(sb, "POST", "/marketing/v3/forms", body, validate: false)
+        #expect(created.status == 201)
+        #expect(HubSpotSpecsCheck.response("POST", "/marketing/v3/forms", created).isEmpty)
+        let id = try #require(created["id"]?.stringValue)
+        let submitted = await call(sb, "POST", "/submissions/v3/integration/submit/12345678/\(id)", #"{"fields":[{"name":"email","value":"f@x.com"}]}"#,
+                                   host: "api.hsforms.com", token: nil, validate: false)
+        #expect(submitted.status == 200)
+        #expect(await call(sb, "GET", "/crm/v3/objects/contacts/f@x.com?idProperty=email").status == 200)
     }
 }

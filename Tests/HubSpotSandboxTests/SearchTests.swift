@@ -100,3 +100,34 @@ import Testing
         #expect(op.status == 400)
     }
 }
+
+extension SearchTests {
+    @Test func filterByAssociation() async throws {
+        let sb = makeSandbox(.demo)
+        let company = await call(sb, "GET", "/crm/v3/objects/companies?limit=1").json?.results.first?["id"]?.stringValue ?? ""
+        let contacts = await call(sb, "GET", "/crm/v4/objects/companies/\(company)/associations/contacts").json?.results.count ?? 0
+        let e = await search(sb, #"{"filterGroups":[{"filters":[{"propertyName":"associations.company","operator":"EQ","value":"\#(company)"}]}]}"#,
+                             type: "contacts")
+        #expect(e.status == 200)
+        #expect(contacts > 0)
+        #expect(total(e) == contacts)
+    }
+
+    @Test func keysetPagingPastTenThousand() async throws {
+        let sb = makeSandbox()
+        for batch in 0..<3 {
+            let inputs = (0..<100).map { #"{"properties":{"firstname":"K\#(batch * 100 + $0)"}}"# }.joined(separator: ",")
+            await call(sb, "POST", "/crm/v3/objects/contacts/batch/create", #"{"inputs":[\#(inputs)]}"#, validate: false)
+        }
+        var last = "0"
+        var seen = 0
+        while true {
+            let page = await search(sb, #"{"filterGroups":[{"filters":[{"propertyName":"hs_object_id","operator":"GT","value":"\#(last)"}]}],"limit":200}"#, type: "contacts")
+            let ids = page.json?.results.compactMap { $0["id"]?.stringValue } ?? []
+            if ids.isEmpty { break }
+            seen += ids.count
+            last = ids[ids.count - 1]
+        }
+        #expect(seen == 300)
+    }
+}

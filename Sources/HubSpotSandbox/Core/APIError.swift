@@ -17,6 +17,8 @@ struct APIError: Error {
     var subCategory: String?
     var errors: [Detail] = []
     var context: [String: [String]] = [:]
+    /// The forms API names an error detail's code `errorType`; the CRM APIs name it `code`.
+    var detailCodeKey = "code"
 
     func json(correlationId: String) -> JSON {
         var pairs: [(String, JSON)] = [
@@ -27,7 +29,7 @@ struct APIError: Error {
         if !errors.isEmpty {
             pairs.append(("errors", .array(errors.map { d in
                 var e: [(String, JSON)] = [("message", .string(d.message))]
-                if let code = d.code { e.append(("code", .string(code))) }
+                if let code = d.code { e.append((detailCodeKey, .string(code))) }
                 if let sub = d.subCategory { e.append(("subCategory", .string(sub))) }
                 if !d.context.isEmpty { e.append(("context", Self.contextJSON(d.context))) }
                 return .object(e)

@@ -4,7 +4,11 @@
 /// thread-safe to share, and because the fixed-width form sorts as text in time order,
 /// which search relies on to compare datetime values without parsing them.
 enum Timestamp {
-    static func iso(_ ms: Int64) -> String {
+    /// Years 0001–9999, the range the fixed-width form can hold.
+    static let range: ClosedRange<Int64> = -62_135_596_800_000...253_402_300_799_999
+
+    static func iso(_ raw: Int64) -> String {
+        let ms = min(max(raw, range.lowerBound), range.upperBound)
         let days = floorDiv(ms, 86_400_000)
         let msOfDay = ms - days * 86_400_000
         let (y, m, d) = civil(fromDays: days)
@@ -26,6 +30,11 @@ enum Timestamp {
     /// Parses ms since epoch ("1705314600123") or ISO-8601 (date only, or date-time with
     /// optional fraction and Z or ±HH:MM offset).
     static func parse(_ text: String) -> Int64? {
+        guard let ms = parseUnchecked(text), range.contains(ms) else { return nil }
+        return ms
+    }
+
+    private static func parseUnchecked(_ text: String) -> Int64? {
         if let n = Int64(text) { return n }
         let b = Array(text.utf8)
         guard b.count >= 10, b[4] == 0x2D, b[7] == 0x2D,
@@ -51,7 +60,7 @@ enum Timestamp {
                 i += 1
             }
             guard digits > 0 else { return nil }
-            for _ in digits..<3 where digits < 3 { frac *= 10 }
+            if digits < 3 { for _ in digits..<3 { frac *= 10 } }
             ms += frac
         }
         if i == b.count { return ms }

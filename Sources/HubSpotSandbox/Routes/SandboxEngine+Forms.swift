@@ -14,6 +14,25 @@ extension SandboxEngine {
             var pairs: [(String, JSON)] = [("results", .array(forms.dropFirst(start).prefix(limit).map(formJSON)))]
             if start + limit < forms.count { pairs.append(("paging", paging(after: String(start + limit), r))) }
             return .ok(.object(pairs))
+        case ("POST", 3):
+            let body = try r.json()
+            guard let name = body["name"]?.stringValue else { throw APIError.validation("name is required") }
+            var fields: [Form.Field] = []
+            for group in body["fieldGroups"]?.arrayValue ?? [] {
+                for f in group["fields"]?.arrayValue ?? [] {
+                    guard let fieldName = f["name"]?.stringValue else { continue }
+                    fields.append(Form.Field(name: fieldName, label: f["label"]?.stringValue ?? fieldName,
+                                             fieldType: f["fieldType"]?.stringValue ?? "single_line_text",
+                                             required: f["required"]?.boolValue ?? false))
+                }
+            }
+            // A form guid shaped like HubSpot's, derived from the id counter so runs repeat.
+            let n = state.takeMiscId()
+            let id = "00000000-0000-4000-8000-" + String(repeating: "0", count: max(0, 12 - String(n).count)) + String(n)
+            let form = Form(id: id, name: name, fields: fields, createdAt: now, updatedAt: now)
+            state.forms.append(form)
+            audit("CREATE", "FORM", id)
+            return .created(formJSON(form))
         case ("GET", 4):
             guard let form = state.forms.first(where: { $0.id == s[3] && $0.archived == r.queryBool("archived") }) else {
                 throw APIError.notFound("Form \(s[3]) does not exist")
@@ -66,6 +85,7 @@ extension SandboxEngine {
     private func formError(_ status: Int, _ message: String, _ errors: [(String, String)]) -> APIError {
         var e = APIError(status: status, category: status == 404 ? "OBJECT_NOT_FOUND" : "VALIDATION_ERROR", message: message)
         e.errors = errors.map { APIError.Detail(message: $0.0, code: $0.1) }
+        e.detailCodeKey = "errorType"
         return e
     }
 

@@ -125,18 +125,16 @@ extension SandboxEngine {
         let unique = Set(uniqueProperties(type))
         let automatic: Set<String> = ["hs_object_id", type.createdateProperty, type.lastModifiedProperty, "hs_createdate",
                                       "hs_lastmodifieddate", "hs_merged_object_ids"]
-        var s = store(type)
         let merged = ((primary.properties["hs_merged_object_ids"].map { $0.split(separator: ";").map(String.init) } ?? []) + [String(otherId)])
             .joined(separator: ";")
-        s.update(primaryId) { p in
+        withStore(type) { $0.update(primaryId) { p in
             for (name, value) in other.properties where p.properties[name] == nil && !automatic.contains(name) && !unique.contains(name) {
                 p.set(name, value, at: now, source: "MERGE")
             }
             p.set("hs_merged_object_ids", merged, at: now, source: "MERGE")
             p.updatedAt = now
             p.set(type.lastModifiedProperty, Timestamp.iso(now), at: now)
-        }
-        state.stores[type.name] = s
+        } }
         // Associations of the merged record move to the primary.
         for t in state.associations.allTargets(of: type.name, otherId) {
             for kind in t.kinds {
@@ -145,17 +143,13 @@ extension SandboxEngine {
             }
         }
         if type.name == "contacts", let email = other.properties["email"] {
-            s = store(type)
-            s.update(primaryId) { p in
+            withStore(type) { $0.update(primaryId) { p in
                 let extra = (p.properties["hs_additional_emails"].map { [$0] } ?? []) + [email]
                 p.set("hs_additional_emails", extra.joined(separator: ";"), at: now, source: "MERGE")
-            }
-            state.stores[type.name] = s
+            } }
         }
         purgeRecord(type, id: otherId)
-        s = store(type)
-        s.mergedInto[otherId] = primaryId
-        state.stores[type.name] = s
+        withStore(type) { $0.mergedInto[otherId] = primaryId }
         uniqueIndexes[type.name] = nil
         audit("MERGE", type.name, String(primaryId), sub: String(otherId))
         guard let result = store(type).get(primaryId) else { throw APIError.notFound() }

@@ -13,6 +13,7 @@ extension SandboxEngine {
             case ("v3", "objects"): return try objectRoute(r)
             case ("v4", "objects"): return try associationRecordRoute(r)
             case ("v4", "associations"), ("associations", "v4"): return try associationRoute(r)
+            case ("v3", "associations"): return try v3AssociationBatch(r)
             case ("v3", "properties"): return try propertyRoute(r)
             case ("v3", "schemas"): return try schemaRoute(r, from: 3)
             case ("v3", "pipelines"): return try pipelineRoute(r)

@@ -22,11 +22,27 @@ extension SandboxEngine {
         let queryWords = (body["query"]?.stringValue ?? "").lowercased().split(separator: " ").map(String.init)
         let wanted = body["properties"]?.arrayValue?.compactMap(\.stringValue)
 
+        // Each filter reads its property's column: a flat scan, no per-record hashing.
+        let compiled: [[ColumnFilter]] = groups.map { g in
+            g.map { f in ColumnFilter(f, f.property.hasPrefix("associations.") ? associationColumn(type, f) : withStore(type) { $0.column(f.property) }) }
+        }
+        let live = withStore(type) { $0.liveFlags }
         var matches: [Int] = []   // positions in the store
         let records = store(type).records
-        for (pos, rec) in records.enumerated() where !rec.archived {
-            if !groups.isEmpty && !groups.contains(where: { g in g.allSatisfy { $0.matches(rec.properties) } }) { continue }
-            if !queryWords.isEmpty && !matchesQuery(rec.properties, queryWords, type) { continue }
+        for pos in 0..<live.count where live[pos] {
+            if !compiled.isEmpty {
+                var anyGroup = false
+                for group in compiled {
+                    var all = true
+                    for f in group where !f.matches(pos) {
+                        all = false
+                        break
+                    }
+                    if all { anyGroup = true; break }
+                }
+                if !anyGroup { continue }
+            }
+            if !queryWords.isEmpty && !matchesQuery(records[pos].properties, queryWords, type) { continue }
             matches.append(pos)
         }
         if !sorts.isEmpty {
@@ -81,6 +97,13 @@ extension SandboxEngine {
                 guard let name = f["propertyName"]?.stringValue, let op = f["operator"]?.stringValue else {
                     throw APIError.validation("Each filter needs propertyName and operator")
                 }
+                if name.hasPrefix("associations.") {
+                    guard (try? objectType(String(name.dropFirst(13)))) != nil, ["EQ", "IN"].contains(op) else {
+                        throw APIError.validation("\(name) can only be filtered with EQ or IN on an object type's record ids")
+                    }
+                    return try SearchFilter(property: name, op: op, kind: .string, value: f["value"]?.scalarString, highValue: nil,
+                                            values: f["values"]?.arrayValue?.compactMap(\.scalarString))
+                }
                 guard defs[name] != nil else {
                     throw APIError.validation("There was a problem with the request: property \(name) does not exist",
                                               errors: [.init(message: "Property \"\(name)\" does not exist", code: "PROPERTY_DOESNT_EXIST",
@@ -91,6 +114,18 @@ extension SandboxEngine {
             })
         }
         return out.filter { !$0.isEmpty }
+    }
+
+    /// `associations.{type}` pseudo-property: for each record, the filter value it is
+    /// associated with (so EQ/IN match), or nil.
+    private func associationColumn(_ type: ObjectType, _ filter: SearchFilter) -> [String?] {
+        guard let other = try? objectType(String(filter.property.dropFirst(13))) else { return [] }
+        var byRecord: [Int: String] = [:]
+        for value in filter.rawValues {
+            guard let id = Int(value) else { continue }
+            for t in state.associations.targets(other.name, id, type.name) where byRecord[t.id] == nil { byRecord[t.id] = value }
+        }
+        return store(type).records.map { byRecord[$0.id] }
     }
 
     struct Sort {
@@ -146,4 +181,18 @@ extension SandboxEngine {
         }
         return words.allSatisfy { w in tokens.contains { $0.hasPrefix(w) } }
     }
+}
+
+/// A filter with its property's column: a class, so the scan loop passes one reference
+/// instead of copying the filter's strings and sets for every record.
+final class ColumnFilter {
+    let filter: SearchFilter
+    let values: [String?]
+
+    init(_ filter: SearchFilter, _ values: [String?]) {
+        self.filter = filter
+        self.values = values
+    }
+
+    @inline(__always) func matches(_ pos: Int) -> Bool { filter.matches(value: values[pos]) }
 }

@@ -3,10 +3,15 @@
 /// the sortable datetime form up front.
 struct SearchFilter {
     enum Kind { case string, number, datetime, date }
+    /// The operator as an enum, so matching a record never compares strings.
+    enum Op { case eq, neq, lt, lte, gt, gte, between, isIn, notIn, has, notHas, contains, notContains }
 
     let property: String
     let op: String
+    let code: Op
     let kind: Kind
+    /// The values as given (EQ's value or IN's values), for pseudo-properties.
+    let rawValues: [String]
     private let text: String
     private let high: String
     private let number: Double
@@ -19,6 +24,11 @@ struct SearchFilter {
         self.property = property
         self.op = op
         self.kind = kind
+        let codes: [String: Op] = ["EQ": .eq, "NEQ": .neq, "LT": .lt, "LTE": .lte, "GT": .gt, "GTE": .gte, "BETWEEN": .between,
+                                   "IN": .isIn, "NOT_IN": .notIn, "HAS_PROPERTY": .has, "NOT_HAS_PROPERTY": .notHas,
+                                   "CONTAINS_TOKEN": .contains, "NOT_CONTAINS_TOKEN": .notContains]
+        code = codes[op] ?? .eq
+        rawValues = values ?? value.map { [$0] } ?? []
         func prepare(_ raw: String) -> String {
             switch kind {
             case .string: return raw.lowercased()
@@ -59,26 +69,27 @@ struct SearchFilter {
         highNumber = Double(high) ?? .nan
     }
 
-    func matches(_ properties: [String: String]) -> Bool {
-        let value = properties[property]
-        switch op {
-        case "HAS_PROPERTY": return value != nil
-        case "NOT_HAS_PROPERTY": return value == nil
-        case "NEQ": return value.map { !equals($0) } ?? true
-        case "NOT_IN": return value.map { !isIn($0) } ?? true
-        case "NOT_CONTAINS_TOKEN": return value.map { !containsToken($0) } ?? true
+    func matches(_ properties: [String: String]) -> Bool { matches(value: properties[property]) }
+
+    func matches(value: String?) -> Bool {
+        switch code {
+        case .has: return value != nil
+        case .notHas: return value == nil
+        case .neq: return value.map { !equals($0) } ?? true
+        case .notIn: return value.map { !isIn($0) } ?? true
+        case .notContains: return value.map { !containsToken($0) } ?? true
         default: break
         }
         guard let value else { return false }
-        switch op {
-        case "EQ": return equals(value)
-        case "IN": return isIn(value)
-        case "CONTAINS_TOKEN": return containsToken(value)
-        case "LT": return compare(value, text, number).map { $0 < 0 } ?? false
-        case "LTE": return compare(value, text, number).map { $0 <= 0 } ?? false
-        case "GT": return compare(value, text, number).map { $0 > 0 } ?? false
-        case "GTE": return compare(value, text, number).map { $0 >= 0 } ?? false
-        case "BETWEEN":
+        switch code {
+        case .eq: return equals(value)
+        case .isIn: return isIn(value)
+        case .contains: return containsToken(value)
+        case .lt: return compare(value, text, number).map { $0 < 0 } ?? false
+        case .lte: return compare(value, text, number).map { $0 <= 0 } ?? false
+        case .gt: return compare(value, text, number).map { $0 > 0 } ?? false
+        case .gte: return compare(value, text, number).map { $0 >= 0 } ?? false
+        case .between:
             guard let lo = compare(value, text, number), let hi = compare(value, high, highNumber) else { return false }
             return lo >= 0 && hi <= 0
         default: return false

@@ -22,27 +22,3 @@ struct Form: Codable, Sendable {
     var createdAt: Int64
     var updatedAt: Int64
 }
-
-/// A workflow: listed through the v4 flows API, enrolled into through v2.
-struct Workflow: Codable, Sendable {
-    var id: Int
-    var name: String
-    var isEnabled: Bool
-    var objectTypeId: String = "0-1"
-    var enrolledContactIds: [Int] = []
-    var createdAt: Int64
-    var updatedAt: Int64
-}
-
-/// A custom object type defined through the schemas API.
-struct CustomSchema: Codable, Sendable {
-    var type: ObjectType
-    var id: String
-    var labelSingular: String
-    var labelPlural: String
-    var requiredProperties: [String]
-    var associatedObjects: [String]
-    var archived: Bool = false
-    var createdAt: Int64
-    var updatedAt: Int64
-}

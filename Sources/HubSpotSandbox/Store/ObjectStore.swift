@@ -6,6 +6,12 @@
 struct ObjectStore: Codable, Sendable {
     private(set) var records: [Record] = []
     private var index: [Int: Int] = [:]
+    /// Property values laid out per property, position-aligned with `records`: search scans
+    /// these flat arrays instead of hashing into each record's dictionary. Built on first
+    /// search of a property and kept current by every write.
+    private var columns: [String: [String?]] = [:]
+    /// `!archived` per position, for the same reason.
+    private(set) var liveFlags: [Bool] = []
     /// Ids that a merge folded into another record: reads of the old id give the survivor.
     var mergedInto: [Int: Int] = [:]
 
@@ -22,7 +28,8 @@ struct ObjectStore: Codable, Sendable {
     }
 
     private mutating func rebuildIndex() {
-        index = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($1.id, $0) })
+        index = Dictionary(records.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        liveFlags = records.map { !$0.archived }
     }
 
     var liveCount: Int { records.reduce(0) { $0 + ($1.archived ? 0 : 1) } }
@@ -40,10 +47,21 @@ struct ObjectStore: Codable, Sendable {
             records.append(record)
             records.sort { $0.id < $1.id }
             rebuildIndex()
+            columns = [:]
         } else {
             index[record.id] = records.count
             records.append(record)
+            liveFlags.append(!record.archived)
+            for name in Array(columns.keys) { columns[name]?.append(record.properties[name]) }
         }
+    }
+
+    /// The values of property `name` for every record, by position.
+    mutating func column(_ name: String) -> [String?] {
+        if let c = columns[name] { return c }
+        let c = records.map { $0.properties[name] }
+        columns[name] = c
+        return c
     }
 
     /// Applies `change` to the live record `id`; false when there is none.
@@ -51,6 +69,7 @@ struct ObjectStore: Codable, Sendable {
     mutating func update(_ id: Int, _ change: (inout Record) -> Void) -> Bool {
         guard let pos = index[mergedInto[id] ?? id], !records[pos].archived else { return false }
         change(&records[pos])
+        for name in Array(columns.keys) { columns[name]?[pos] = records[pos].properties[name] }
         return true
     }
 
@@ -58,6 +77,7 @@ struct ObjectStore: Codable, Sendable {
         guard let pos = index[id], !records[pos].archived else { return false }
         records[pos].archived = true
         records[pos].archivedAt = time
+        liveFlags[pos] = false
         return true
     }
 
@@ -66,6 +86,7 @@ struct ObjectStore: Codable, Sendable {
         guard let pos = index[id] else { return }
         records.remove(at: pos)
         rebuildIndex()
+        columns = [:]
     }
 
     /// Index of the first record whose id is greater than `id` (for keyset paging).

@@ -64,13 +64,23 @@ extension SandboxEngine {
         }
     }
 
+    /// Updates the unique index in place (no copy of the whole index per write).
     private func reindex(_ type: ObjectType, id: Int, old: [String: String], new: [String: String]) {
-        guard var index = uniqueIndexes[type.name] else { return }
-        for name in index.keys {
-            if let v = old[name], index[name]?[v.lowercased()] == id { index[name]?[v.lowercased()] = nil }
-            if let v = new[name] { index[name]?[v.lowercased()] = id }
+        // Copy the names out first: holding the Keys view would keep the index shared and
+        // make every write below copy it.
+        let names: [String] = uniqueIndexes[type.name].map { Array($0.keys) } ?? []
+        for name in names {
+            if let v = old[name], uniqueIndexes[type.name]?[name]?[v.lowercased()] == id {
+                uniqueIndexes[type.name]?[name]?[v.lowercased()] = nil
+            }
+            if let v = new[name] { uniqueIndexes[type.name]?[name]?[v.lowercased()] = id }
         }
-        uniqueIndexes[type.name] = index
+    }
+
+    /// Mutates a type's store in place: copying it out and back would copy every record.
+    @discardableResult
+    func withStore<T>(_ type: ObjectType, _ body: (inout ObjectStore) -> T) -> T {
+        body(&state.stores[type.name, default: ObjectStore()])
     }
 
     // MARK: Writes
@@ -103,10 +113,7 @@ extension SandboxEngine {
         for (name, value) in values where name != type.createdateProperty && !value.isEmpty {
             record.set(name, value, at: now, source: source)
         }
-        if type.name == "contacts", record.properties["lifecyclestage"] == nil { record.set("lifecyclestage", "lead", at: now) }
-        var s = store(type)
-        s.insert(record)
-        state.stores[type.name] = s
+        withStore(type) { $0.insert(record) }
         reindex(type, id: id, old: [:], new: record.properties)
         audit("CREATE", type.name, String(id))
         return record
@@ -117,10 +124,9 @@ extension SandboxEngine {
         guard let existing = store(type).get(id) else { throw APIError.notFound() }
         let values = try validate(type, input, existing: existing.properties)
         try conflictCheck(type, values, excluding: existing.id)
-        var s = store(type)
         let stamp = Timestamp.iso(now)
         var updated = existing
-        s.update(existing.id) { r in
+        withStore(type) { $0.update(existing.id) { r in
             for (name, value) in values where r.properties[name] != value && !(value.isEmpty && r.properties[name] == nil) {
                 r.set(name, value, at: now, source: source)
             }
@@ -128,8 +134,7 @@ extension SandboxEngine {
             r.set(type.lastModifiedProperty, stamp, at: now)
             if type.lastModifiedProperty != "hs_lastmodifieddate" { r.set("hs_lastmodifieddate", stamp, at: now) }
             updated = r
-        }
-        state.stores[type.name] = s
+        } }
         reindex(type, id: existing.id, old: existing.properties, new: updated.properties)
         audit("UPDATE", type.name, String(existing.id))
         return updated
@@ -138,9 +143,7 @@ extension SandboxEngine {
     /// Archives (soft-deletes) a record; false when it was not live.
     @discardableResult
     func archiveRecord(_ type: ObjectType, id: Int) -> Bool {
-        var s = store(type)
-        guard let record = s.get(id), s.archive(record.id, at: now) else { return false }
-        state.stores[type.name] = s
+        guard let record = store(type).get(id), withStore(type, { $0.archive(record.id, at: now) }) else { return false }
         reindex(type, id: record.id, old: record.properties, new: [:])
         audit("DELETE", type.name, String(record.id))
         return true
@@ -148,10 +151,9 @@ extension SandboxEngine {
 
     /// Removes a record and its associations for good.
     func purgeRecord(_ type: ObjectType, id: Int) {
-        var s = store(type)
+        let s = store(type)
         if let r = s.get(id) ?? s.get(id, archived: true) { reindex(type, id: r.id, old: r.properties, new: [:]) }
-        s.purge(id)
-        state.stores[type.name] = s
+        withStore(type) { $0.purge(id) }
         state.associations.removeAll(of: type.name, id)
         for i in state.lists.indices { state.lists[i].members.removeAll { $0.recordId == id } }
     }
@@ -221,7 +223,7 @@ extension SandboxEngine {
     }
 
     /// v3's association type names: "contact_to_company" for the primary, "..._unlabeled" beside it.
-    private func v3TypeName(_ from: ObjectType, _ to: ObjectType, _ kind: AssociationStore.Kind) -> String {
+    func v3TypeName(_ from: ObjectType, _ to: ObjectType, _ kind: AssociationStore.Kind) -> String {
         let base = "\(from.singular)_to_\(to.singular)"
         guard let def = state.associationDefinitions.first(where: { $0.fromType == from.name && $0.toType == to.name && $0.typeId == kind.typeId })
         else { return base }

@@ -82,7 +82,7 @@ public final class HubSpotSpecs: Sendable {
             }
             guard ok else { continue }
             if !op.file.contains("rollout") { score += 1 }
-            if best == nil || score > best!.1 { best = (op, score) }
+            if score > (best?.1 ?? Int.min) { best = (op, score) }
         }
         return best?.0
     }

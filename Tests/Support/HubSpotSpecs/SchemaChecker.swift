@@ -32,7 +32,7 @@ struct SchemaChecker {
                 sub.depth = depth
                 sub.check(value, alt, at: path, schemaName: schemaName)
                 if sub.problems.isEmpty { best = nil; break }
-                if best == nil || sub.problems.count < best!.count { best = sub.problems }
+                if sub.problems.count < (best?.count ?? Int.max) { best = sub.problems }
             }
             if let best { problems.append("\(path): matches none of the alternatives; closest: \(best.prefix(3).joined(separator: "; "))") }
         }
