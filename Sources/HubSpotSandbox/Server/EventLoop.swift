@@ -56,31 +56,34 @@ final class EventLoop {
 
     /// Runs until ``LoopMailbox/requestStop()``, then closes every descriptor it owns.
     func run() {
-        var running = true
         var ready: [(Connection, Int16)] = []
-        while running {
-            let timeout = mailbox.prepareToSleep() ? Int32((sweepInterval * 1000).rounded(.up)) : 0
+        var mailReady = false
+        while true {
+            // Mail first: responses that arrived while the loop was busy go out now, and
+            // an empty mailbox lets the poll below block until the pipe says otherwise.
+            let (deliveries, stop) = mailbox.take(drainPipe: mailReady)
+            if stop { break }
+            deliver(deliveries, now: PosixSocket.monotonicNow())
+            let timeout = deliveries.isEmpty ? Int32((sweepInterval * 1000).rounded(.up)) : 0
             let count = pollFDs.withUnsafeMutableBufferPointer {
                 poll($0.baseAddress, nfds_t($0.count), timeout)
             }
             if count < 0 && errno != EINTR { break }
             let now = PosixSocket.monotonicNow()
-            var listenerReady = false
-            var mailReady = false
+            mailReady = false
             if count > 0 {
                 // Collect first: handling an event may close connections and move slots.
                 ready.removeAll(keepingCapacity: true)
                 for slot in 2..<pollFDs.count where pollFDs[slot].revents != 0 {
                     if let owner = slotOwners[slot] { ready.append((owner, pollFDs[slot].revents)) }
                 }
-                listenerReady = pollFDs[Self.listenerSlot].revents != 0
+                let listenerReady = pollFDs[Self.listenerSlot].revents != 0
                 mailReady = pollFDs[Self.mailboxSlot].revents != 0
                 for (connection, events) in ready where connections[connection.id] != nil {
                     connectionEvent(connection, events: events, now: now)
                 }
+                if listenerReady { acceptAll(now: now) }
             }
-            running = takeMail(drainPipe: mailReady, now: now)
-            if listenerReady && running { acceptAll(now: now) }
             if now - lastSweep >= sweepInterval {
                 lastSweep = now
                 sweep(now: now)
@@ -216,8 +219,7 @@ final class EventLoop {
         HandlerBridge.start(request, connection: id, baseURL: baseURL, replier: replier, mailbox: mailbox)
     }
 
-    private func takeMail(drainPipe: Bool, now: Double) -> Bool {
-        let (deliveries, stop) = mailbox.take(drainPipe: drainPipe)
+    private func deliver(_ deliveries: [LoopMailbox.Delivery], now: Double) {
         for delivery in deliveries {
             guard let connection = connections[delivery.connection] else { continue }
             switch delivery.outcome {
@@ -227,7 +229,6 @@ final class EventLoop {
                 reset(connection)
             }
         }
-        return !stop
     }
 
     // MARK: Deadlines

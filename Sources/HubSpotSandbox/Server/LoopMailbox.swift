@@ -61,16 +61,6 @@ final class LoopMailbox: Sendable {
         }
     }
 
-    /// Called by the loop before poll: true when it may block, false when mail is
-    /// already waiting (then it polls without blocking and takes the mail right after).
-    func prepareToSleep() -> Bool {
-        state.withLock { state in
-            guard state.deliveries.isEmpty && !state.stopRequested else { return false }
-            state.loopSleeping = true
-            return true
-        }
-    }
-
     func requestStop() {
         state.withLock { state in
             guard !state.closed else { return }
@@ -79,19 +69,21 @@ final class LoopMailbox: Sendable {
         }
     }
 
-    /// Everything delivered since the last call, and whether to stop. Called by the loop
-    /// after every poll; `drainPipe` when poll said the pipe is readable. The pipe is
-    /// drained before the queue is taken, so a delivery racing with this call leaves
-    /// the pipe readable rather than getting lost.
+    /// Everything delivered since the last call, and whether to stop; called by the loop
+    /// once per turn, before it polls. When there is nothing, the loop is marked asleep
+    /// in the same critical section, so a delivery that comes after this call writes
+    /// the pipe and the poll that follows returns at once: nothing is left waiting, and
+    /// each turn of the loop takes the lock once. `drainPipe` when poll said the pipe
+    /// is readable.
     func take(drainPipe: Bool) -> (deliveries: [Delivery], stop: Bool) {
         if drainPipe {
             var scratch = [UInt8](repeating: 0, count: 256)
             while Glibc.read(readFD, &scratch, scratch.count) > 0 {}
         }
         return state.withLock { state in
-            state.loopSleeping = false
             let taken = state.deliveries
             state.deliveries = []
+            state.loopSleeping = taken.isEmpty && !state.stopRequested
             return (taken, state.stopRequested)
         }
     }
