@@ -49,7 +49,11 @@ struct LuaHarness: Sendable {
 
     /// Makes a state on the calling thread with the module installed; `connect` makes sandboxes.
     func makeState() throws -> LuaState {
-        let lua = try LuaState()
+        // The repository's stdlib, as hubsh finds it from the build tree.
+        var options = LuaState.Options()
+        options.modulePaths = [URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("stdlib").path]
+        let lua = try LuaState(options: options)
         try HubSpotLua.install(in: lua, client: client) { options in
             guard options.sandbox else { throw ConnectError(message: "only sandboxes in tests") }
             return HubSpotClient(configuration: HubSpotConfiguration(accessToken: "other"),
