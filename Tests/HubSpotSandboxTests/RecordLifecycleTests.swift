@@ -47,12 +47,22 @@ import Testing
     @Test func defaultProperties() async throws {
         let sb = makeSandbox()
         let c = await call(sb, "POST", "/crm/v3/objects/companies", #"{"properties":{"name":"A","city":"Oslo"}}"#)
+        // A write answers with the defaults and what it set, as HubSpot's create does;
+        // a plain read answers with the defaults only.
         let keys = c.json?["properties"]?.objectValue?.map(\.0).sorted()
-        #expect(keys == ["createdate", "domain", "hs_lastmodifieddate", "hs_object_id", "name"])
+        #expect(keys == ["city", "createdate", "domain", "hs_lastmodifieddate", "hs_object_id", "name"])
+        let id = try #require(c["id"]?.stringValue)
+        let read = await call(sb, "GET", "/crm/v3/objects/companies/\(id)")
+        #expect(read.json?["properties"]?.objectValue?.map(\.0).sorted() == ["createdate", "domain", "hs_lastmodifieddate", "hs_object_id", "name"])
         let d = await call(sb, "POST", "/crm/v3/objects/deals", #"{"properties":{"dealname":"D"}}"#)
         #expect(d.json?["properties"]?.objectValue?.map(\.0).sorted() ==
                 ["amount", "closedate", "createdate", "dealname", "dealstage", "hs_lastmodifieddate", "hs_object_id", "pipeline"])
         #expect(d.json?.prop("dealstage") == "appointmentscheduled")
+        let batch = await call(sb, "POST", "/crm/v3/objects/companies/batch/create",
+                               #"{"inputs":[{"properties":{"name":"T","city":"Rome"},"objectWriteTraceId":"7"}]}"#)
+        let result = try #require(batch["results"]?.arrayValue?.first)
+        #expect(result["objectWriteTraceId"]?.stringValue == "7")
+        #expect(result.prop("city") == "Rome")
         let ts = try #require(d["createdAt"]?.stringValue)
         #expect(ts.hasSuffix("Z") && ts.count == 24)
     }

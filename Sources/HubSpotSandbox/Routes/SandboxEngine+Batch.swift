@@ -73,15 +73,24 @@ extension SandboxEngine {
         return batchResult(results, errors, started: started, success: 200)
     }
 
+    /// Echoes the input's `objectWriteTraceId`, as HubSpot does, so a client can match
+    /// results to inputs whatever their order.
+    private func traced(_ result: JSON, _ input: JSON) -> JSON {
+        guard let trace = input["objectWriteTraceId"]?.stringValue, case .object(var pairs) = result else { return result }
+        pairs.append(("objectWriteTraceId", .string(trace)))
+        return .object(pairs)
+    }
+
     private func batchCreate(_ type: ObjectType, _ inputs: [JSON], _ started: Int64) -> RouteResult {
         var results: [JSON] = []
         var errors: [JSON] = []
         for input in inputs {
             do {
                 let associations = try parseCreateAssociations(type, input["associations"])
-                let record = try createRecord(type, try inputProperties(input))
+                let props = try inputProperties(input)
+                let record = try createRecord(type, props)
                 for a in associations { try associate(type, record.id, a.to, a.toId, typeIds: [a.kind]) }
-                results.append(render(record, type, ReadOptions()))
+                results.append(traced(render(record, type, .written(props)), input))
             } catch let e as APIError {
                 errors.append(batchError(e))
             } catch {
@@ -103,8 +112,9 @@ extension SandboxEngine {
             do {
                 guard let idText = input["id"]?.scalarString else { throw APIError.validation("id is required") }
                 let rec = try resolveId(type, idText, idProperty: input["idProperty"]?.stringValue)
-                let updated = try updateRecord(type, id: rec.id, try inputProperties(input))
-                results.append(render(updated, type, ReadOptions()))
+                let props = try inputProperties(input)
+                let updated = try updateRecord(type, id: rec.id, props)
+                results.append(traced(render(updated, type, .written(props)), input))
             } catch let e as APIError {
                 errors.append(batchError(e, ids: input["id"]?.scalarString.map { [$0] } ?? []))
             } catch {
@@ -135,7 +145,7 @@ extension SandboxEngine {
                     record = try createRecord(type, props)
                     isNew = true
                 }
-                guard case .object(var pairs) = render(record, type, ReadOptions()) else { continue }
+                guard case .object(var pairs) = traced(render(record, type, .written(props)), input) else { continue }
                 pairs.append(("new", .bool(isNew)))
                 results.append(.object(pairs))
             } catch let e as APIError {

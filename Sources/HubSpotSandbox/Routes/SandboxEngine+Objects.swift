@@ -17,8 +17,9 @@ extension SandboxEngine {
         case ("PATCH", 5):
             let record = try resolveId(type, s[4], idProperty: r.queryValue("idProperty"))
             let body = try r.json()
-            let updated = try updateRecord(type, id: record.id, try inputProperties(body))
-            return .ok(render(updated, type, ReadOptions()))
+            let props = try inputProperties(body)
+            let updated = try updateRecord(type, id: record.id, props)
+            return .ok(render(updated, type, .written(props)))
         case ("DELETE", 5):
             if let id = Int(s[4]) { archiveRecord(type, id: id) }
             return .noContent
@@ -75,7 +76,7 @@ extension SandboxEngine {
         let associations = try parseCreateAssociations(type, body["associations"])
         let record = try createRecord(type, props)
         for a in associations { try associate(type, record.id, a.to, a.toId, typeIds: [a.kind]) }
-        return .created(render(record, type, ReadOptions()))
+        return .created(render(record, type, .written(props)))
     }
 
     struct CreateAssociation {

@@ -6,12 +6,22 @@ extension SandboxEngine {
         var history: [String]? = nil
         var associations: [String]? = nil
         var archived = false
+        /// Properties a write just set: HubSpot's create and update answers carry them
+        /// beside the default properties.
+        var written: [String] = []
 
         init(properties: [String]? = nil, history: [String]? = nil, associations: [String]? = nil, archived: Bool = false) {
             self.properties = properties
             self.history = history
             self.associations = associations
             self.archived = archived
+        }
+
+        /// What a write answers with: the defaults and what `properties` set.
+        static func written(_ properties: [(String, JSON)]) -> ReadOptions {
+            var options = ReadOptions()
+            options.written = properties.map(\.0)
+            return options
         }
 
         init(query r: APIRequest) {
@@ -184,6 +194,9 @@ extension SandboxEngine {
             for n in names.sorted() { props.append((n, .string(r.properties[n]))) }
         } else {
             for n in type.defaultProperties { props.append((n, .string(r.properties[n]))) }
+            for n in options.written where defs[n] != nil && !type.defaultProperties.contains(n) && !props.contains(where: { $0.0 == n }) {
+                props.append((n, .string(r.properties[n])))
+            }
             if type.isCustom, let d = type.primaryDisplayProperty, !type.defaultProperties.contains(d) {
                 props.append((d, .string(r.properties[d])))
             }
