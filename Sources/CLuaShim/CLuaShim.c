@@ -61,6 +61,7 @@ lua_State *hubsh_newstate(void) {
     hubsh_control *c = calloc(1, sizeof *c);
     if (c == NULL) return NULL;
     c->instructions_left = -1;
+    c->paused = 1;  /* Swift's own pushes never fail; protected calls lift the pause */
     lua_State *L = lua_newstate(hubsh_alloc, c);
     if (L == NULL) free(c);
     return L;
@@ -80,7 +81,7 @@ void hubsh_closestate(lua_State *L) {
 
 size_t hubsh_memory_used(lua_State *L) { return hubsh_control_of(L)->used; }
 void hubsh_memory_set_limit(lua_State *L, size_t limit) { hubsh_control_of(L)->limit = limit; }
-void hubsh_memory_pause(lua_State *L, int paused) { hubsh_control_of(L)->paused = paused; }
+void hubsh_memory_pause(lua_State *L, int paused) { hubsh_control_of(L)->paused += paused ? 1 : -1; }
 
 /* ---- interrupt and budgets ---- */
 
@@ -136,6 +137,7 @@ void hubsh_unwatch(lua_State *L) {
 
 int hubsh_stop_reason(lua_State *L) { return hubsh_control_of(L)->stop_reason; }
 int hubsh_interrupted(lua_State *L) { return hubsh_control_of(L)->interrupted != 0; }
+void hubsh_note_interrupted(lua_State *L) { hubsh_control_of(L)->stop_reason = 1; }
 
 void hubsh_interrupt(lua_State *L) {
     hubsh_control_of(L)->interrupted = 1;
@@ -150,8 +152,12 @@ static void on_sigint(int sig) {
     (void)sig;
     lua_State *L = sigint_target;
     if (L == NULL) return;
-    if (sigint_second_kills && hubsh_control_of(L)->interrupted) _exit(130);
-    hubsh_interrupt(L);
+    hubsh_control *c = hubsh_control_of(L);
+    if (sigint_second_kills && c->interrupted) _exit(130);
+    /* Only the flag: the count hook, armed while a chunk runs, raises at its next
+     * check, and code waiting in Swift polls it. Installing a hook here could race
+     * with Lua running on another thread. */
+    c->interrupted = 1;
 }
 
 void hubsh_trap_sigint(lua_State *L, int second_kills) {
@@ -174,7 +180,20 @@ void hubsh_trap_sigint(lua_State *L, int second_kills) {
 
 /* ---- Swift functions and boxes ---- */
 
+/* Whether the value at idx is one of our boxes: a full userdata whose metatable's
+ * __gc is hubsh_box_gc. Anything else (io.stdout handed to our __gc through the debug
+ * library, say) must never reach swift_release. */
+static int is_box(lua_State *L, int idx) {
+    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return 0;
+    lua_pushliteral(L, "__gc");
+    lua_rawget(L, -2);
+    int ours = lua_tocfunction(L, -1) == hubsh_box_gc;
+    lua_pop(L, 2);
+    return ours && lua_rawlen(L, idx) == sizeof(void *);
+}
+
 int hubsh_box_gc(lua_State *L) {
+    if (!is_box(L, 1)) return 0;
     void **slot = lua_touserdata(L, 1);
     if (slot != NULL && *slot != NULL) {
         void *box = *slot;
@@ -196,13 +215,9 @@ void **hubsh_push_box(lua_State *L, void *box, const char *tname) {
 }
 
 void *hubsh_to_box(lua_State *L, int idx) {
+    if (!is_box(L, idx)) return NULL;
     void **slot = lua_touserdata(L, idx);
-    if (slot == NULL || lua_islightuserdata(L, idx) || !lua_getmetatable(L, idx)) return NULL;
-    lua_pushliteral(L, "__gc");
-    lua_rawget(L, -2);
-    int ours = lua_tocfunction(L, -1) == hubsh_box_gc;
-    lua_pop(L, 2);
-    return ours ? *slot : NULL;
+    return *slot;
 }
 
 /* A resume of a coroutine that yielded from Swift: the resume values are the results,
@@ -221,8 +236,15 @@ static char argerror_detail_key;
 
 static int trampoline(lua_State *L) {
     void **slot = lua_touserdata(L, lua_upvalueindex(1));
+    if (slot == NULL || *slot == NULL)  /* its box was finalised (resurrection order, lua_close) */
+        return luaL_error(L, "a Swift function was called after it was released");
     int nargs = lua_gettop(L);
+    /* Swift builds values on the stack: allocations must not fail (longjmp) under it.
+     * Past the limit, the next allocation Lua itself makes fails instead. */
+    hubsh_control *c = hubsh_control_of(L);
+    c->paused++;
     int n = swift_dispatch(L, *slot);
+    c->paused--;
     if (n >= 0) return n;
     if (n == HUBSH_CALL_ERROR) return lua_error(L);
     if (n == HUBSH_CALL_ARGERROR || n == HUBSH_CALL_TYPEERROR) {
@@ -236,6 +258,8 @@ static int trampoline(lua_State *L) {
         return luaL_typeerror(L, arg, detail);
     }
     int nyield = HUBSH_CALL_YIELD_BASE - n;
+    if (!lua_isyieldable(L))
+        return luaL_error(L, "attempt to yield from outside a coroutine");
     return lua_yieldk(L, nyield, (lua_KContext)(lua_gettop(L) - nyield), resume_continuation);
 }
 

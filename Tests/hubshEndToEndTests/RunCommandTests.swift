@@ -109,3 +109,30 @@ import Testing
         #expect(result.stderr.contains("stdin:1: oops"))
     }
 }
+
+/// Cases found in review: output order in a pipe, many arguments, options before the script.
+@Suite struct RunCommandEdgeTests {
+    @Test func scriptOutputComesBeforeResultsInAPipe() throws {
+        let result = try HubshProcess.run(["-e", "io.write('a\\n') return 'b'"])
+        #expect(result.stdout == "a\nb\n")
+    }
+
+    @Test func manyArguments() throws {
+        let arguments = (1...3000).map(String.init)
+        let result = try HubshProcess.run(["-e", "return select('#', ...)"] + arguments)
+        #expect(result.stdout == "3000\n")
+        let script = try HubshProcess.script("print(#arg, select('#', ...))")
+        #expect(try HubshProcess.run(["run", script.path] + arguments).stdout == "3000\t3000\n")
+    }
+
+    @Test func valuedOptionsBetweenRunAndTheScript() throws {
+        let script = try HubshProcess.script("print('ran', ...)")
+        let result = try HubshProcess.run(["run", "--base-url=http://127.0.0.1:1", "--sandbox", script.path, "x"])
+        #expect(result.stdout == "ran\tx\n")
+        let missing = try HubshProcess.run(["--profile", "-e", "return 1"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "hubsh: option '--profile' needs a value\n")
+        let dashed = try HubshProcess.run(["--", "run", script.path])
+        #expect(dashed.stdout == "ran\n")
+    }
+}

@@ -50,7 +50,9 @@ void hubsh_closestate(lua_State *_Nonnull L);
 hubsh_control *_Nonnull hubsh_control_of(lua_State *_Nonnull L);
 
 /* Memory: bytes in use, the limit (0 = none), and a pause that lets allocations
- * past the limit while Swift builds a value on the stack. */
+ * past the limit while Swift builds a value on the stack. The pause is a counter
+ * (pause(L, 1) adds one, pause(L, 0) takes one away); a new state starts paused once,
+ * and protected calls and the trampoline move it so only Lua code runs limited. */
 size_t hubsh_memory_used(lua_State *_Nonnull L);
 void hubsh_memory_set_limit(lua_State *_Nonnull L, size_t limit);
 void hubsh_memory_pause(lua_State *_Nonnull L, int paused);
@@ -67,6 +69,8 @@ void hubsh_interrupt(lua_State *_Nonnull L);
 void hubsh_trap_sigint(lua_State *_Nullable L, int second_kills);
 /* Whether an interrupt is pending for the state (for Swift code that waits). */
 int hubsh_interrupted(lua_State *_Nonnull L);
+/* Records that the error about to be raised is the interrupt (for LuaError's kind). */
+void hubsh_note_interrupted(lua_State *_Nonnull L);
 /* What stopped the last watched chunk: 0 nothing, 1 interrupt, 2 instructions, 3 time. */
 int hubsh_stop_reason(lua_State *_Nonnull L);
 

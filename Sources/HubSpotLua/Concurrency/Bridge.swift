@@ -38,12 +38,12 @@ final class Bridge {
             }
             return .yield(0)
         }
-        guard let value = try wait(for: operation, box: box) else { return .none }
+        guard let value = try wait(for: operation, box: box) else { throw LuaInterruption() }
         return .values(try push(value, call.stack))
     }
 
     /// Blocks the calling thread until `operation` finishes; nil when interrupted (the
-    /// interrupt hook then raises "interrupted!" as soon as Lua runs again).
+    /// request is cancelled, and the caller raises ``LuaInterruption``).
     func wait<T: Sendable>(for operation: @escaping @Sendable () async throws -> T, box: CallBox<T> = CallBox()) throws -> T? {
         let done = DispatchSemaphore(value: 0)
         let task = Task {

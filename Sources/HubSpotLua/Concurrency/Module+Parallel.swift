@@ -23,7 +23,7 @@ extension Module {
             co.stack.push(i + 1)
             functions[i].push(onto: co.stack)
             return (co, 3)
-        }) else { return .none }
+        }) else { throw LuaInterruption() }
         if let first = errors.keys.min(), let error = errors[first] { throw error }
         call.stack.reserve(Int32(count) + 1)
         for i in 1...count { call.stack.pushElement(Int64(i), of: resultsIndex) }
@@ -52,7 +52,7 @@ extension Module {
             co.stack.push(i + 1)
             function.push(onto: co.stack)
             return (co, 4)
-        }) else { return .none }
+        }) else { throw LuaInterruption() }
         if let first = errors.keys.min(), let error = errors[first] { throw error }
         return .values(1)
     }

@@ -37,6 +37,14 @@ public struct LuaArgumentError: Error, CustomStringConvertible {
     }
 }
 
+/// Thrown by Swift code that gave up waiting because the state was interrupted
+/// (Ctrl-C while a request was in flight): raised in Lua as the hook would raise it,
+/// `interrupted!`, and seen from Swift as a ``LuaError`` of kind `.interrupted`.
+public struct LuaInterruption: Error, CustomStringConvertible {
+    public init() {}
+    public var description: String { "interrupted!" }
+}
+
 /// A Swift error that knows how to stand in Lua as an error value (a table with fields,
 /// say) rather than as a message string.
 public protocol LuaErrorConvertible: Error {

@@ -48,11 +48,12 @@ public struct LuaError: Error, CustomStringConvertible, @unchecked Sendable {
     public var isIncompleteInput: Bool { kind == .syntax && message.hasSuffix("<eof>") }
 
     static func from(stack: LuaStack, at index: Int32, status: Int32, traceback: String?) -> LuaError {
-        let value = LuaValue.read(from: stack, at: index) ?? .nil
+        // One level is enough to inspect an error; `original` keeps the whole object.
+        let value = LuaValue.read(from: stack, at: index, depth: 1)
         let message: String
         if let s = stack.string(at: index) {
             message = s
-        } else if let s = try? stack.toDisplayString(at: index), stack.hasMetamethod("__tostring", at: index) {
+        } else if stack.hasMetamethod("__tostring", at: index), let s = stack.displayStringIfItWorks(at: index) {
             message = s
         } else if lua_type(stack.L, index) == LUA_TNUMBER, let s = stack.withBytes(at: index, { String(decoding: $0, as: UTF8.self) }) {
             message = s

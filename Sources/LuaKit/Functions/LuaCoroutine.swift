@@ -41,6 +41,7 @@ public final class LuaCoroutine {
 
     /// Whether the coroutine can be resumed (it has not returned or failed).
     public var isSuspendedOrNew: Bool { lua_status(stack.L) == LUA_YIELD || (lua_status(stack.L) == LUA_OK && stack.top > 0) }
+    // A failed coroutine is reset with an empty stack, so it reads as neither.
 
     /// Starts or resumes the coroutine with `values` and runs it until it yields,
     /// returns or fails.
@@ -61,20 +62,24 @@ public final class LuaCoroutine {
     /// Resumes with the `count` values already pushed on the coroutine's stack.
     public func resume(pushed count: Int32) -> Outcome {
         var results: Int32 = 0
+        hubsh_memory_pause(caller.L, 0)  // the coroutine's Lua code runs under the memory limit
         let status = lua_resume(stack.L, caller.L, count, &results)
-        let values = (stack.top - results + 1 ..< stack.top + 1).map { LuaValue.read(from: stack, at: $0) ?? .nil }
+        hubsh_memory_pause(caller.L, 1)
         switch status {
-        case LUA_YIELD:
+        case LUA_YIELD, LUA_OK:
+            let values = (stack.top - results + 1 ..< stack.top + 1).map { LuaValue.read(from: stack, at: $0) ?? .nil }
             stack.pop(results)
-            return .yielded(values)
-        case LUA_OK:
-            stack.pop(results)
-            return .returned(values)
+            return status == LUA_YIELD ? .yielded(values) : .returned(values)
         default:
-            // The error object is on top; the traceback is the coroutine's own.
+            // A dead coroutine takes no more calls: take its traceback, move the error
+            // object to the caller and describe it there, then reset the coroutine.
             let traceback = tracebackOfFailedCoroutine()
-            let error = LuaError.from(stack: stack, at: -1, status: status, traceback: traceback)
+            caller.reserve(2)
+            lua_xmove(stack.L, caller.L, 1)
+            let error = LuaError.from(stack: caller, at: -1, status: status, traceback: traceback)
+            caller.pop()
             lua_resetthread(stack.L)
+            stack.top = 0
             return .failed(error)
         }
     }

@@ -81,6 +81,9 @@ enum LuaRuntime {
                 stack.push(text)
                 return HUBSH_CALL_ARGERROR
             }
+        case is LuaInterruption:
+            hubsh_note_interrupted(stack.L)
+            stack.push("interrupted!")
         case let error as LuaErrorConvertible:
             error.pushLuaError(onto: stack)
         case let error as LuaError:

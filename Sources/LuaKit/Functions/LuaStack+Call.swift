@@ -16,7 +16,9 @@ extension LuaStack {
     /// Calls a function held by reference with `arguments`, returning its results.
     @discardableResult
     public func call(_ function: LuaReference, _ arguments: [LuaValue] = []) throws -> [LuaValue] {
-        reserve(Int32(arguments.count) + 2)
+        guard arguments.count < 1_000_000, reserve(Int32(arguments.count) + 2) else {
+            throw LuaError(kind: .runtime, message: "too many arguments (\(arguments.count)) for the Lua stack")
+        }
         let base = top
         function.push(onto: self)
         for argument in arguments { push(argument) }
@@ -30,7 +32,9 @@ extension LuaStack {
         let functionIndex = top - arguments
         lua_pushcclosure(L, hubsh_msghandler, 0)
         insert(at: functionIndex)
+        hubsh_memory_pause(L, 0)  // Lua code runs under the memory limit; Swift code does not
         let status = hubsh_lua_pcall(L, arguments, results, functionIndex)
+        hubsh_memory_pause(L, 1)
         remove(at: functionIndex)
         return status
     }

@@ -57,9 +57,14 @@ public enum LuaJSON {
         lua_pushlightuserdata(stack.L, hubsh_null_sentinel())
         stack.setField("null", in: -2)
         stack.push(function: { call in
-            if call.isNoneOrNil(1) { call.stack.newTable() } else { try call.table(1) }
+            if call.isNoneOrNil(1) {
+                call.stack.top = 0
+                call.stack.newTable()
+            } else {
+                try call.table(1)
+                call.stack.top = 1
+            }
             call.stack.setJSONArrayMark(at: 1)
-            call.stack.top = 1
             return .values(1)
         })
         stack.setField("array", in: -2)

@@ -37,7 +37,7 @@ struct LuaJSONEncoder {
                 guard d.isFinite else { throw failure("cannot encode \(d) (JSON has no NaN or infinity)") }
                 append("\(d)")  // Swift prints the shortest text that reads back the same
             }
-        case LUA_TSTRING: stack.withBytes(at: index) { writeString($0) }
+        case LUA_TSTRING: try stack.withBytes(at: index) { try writeString($0) }
         case LUA_TTABLE: try table(stack, at: index, depth: depth + 1)
         case LUA_TLIGHTUSERDATA where lua_touserdata(L, index) == hubsh_null_sentinel(): append("null")
         default:
@@ -75,7 +75,11 @@ struct LuaJSONEncoder {
         try stack.forEachPair(in: index) {
             let key: String
             switch lua_type(stack.L, -2) {
-            case LUA_TSTRING: key = stack.string(at: -2) ?? ""
+            case LUA_TSTRING:
+                guard let valid = stack.withBytes(at: -2, { String(validating: $0, as: UTF8.self) }), let name = valid else {
+                    throw failure("cannot encode a key that is not valid UTF-8")
+                }
+                key = name
             case LUA_TNUMBER: key = stack.withBytes(at: -2) { String(decoding: $0, as: UTF8.self) } ?? ""
             default: throw failure("cannot encode a table key of type \(stack.typeName(at: -2))")
             }
@@ -101,7 +105,7 @@ struct LuaJSONEncoder {
         first = false
         newline(depth)
         var key = key
-        key.withUTF8 { writeString($0) }
+        try key.withUTF8 { try writeString($0) }
         output.append(UInt8(ascii: ":"))
         if pretty { output.append(UInt8(ascii: " ")) }
         path.append(".\(key)")
@@ -117,7 +121,12 @@ struct LuaJSONEncoder {
 
     private mutating func append(_ text: String) { output.append(contentsOf: text.utf8) }
 
-    private mutating func writeString(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// JSON text is UTF-8: a Lua string that is not (binary data, Latin-1 from a file)
+    /// is an error, never silently repaired or passed on to HubSpot as garbage.
+    private mutating func writeString(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil {
+            throw failure("cannot encode a string that is not valid UTF-8")
+        }
         output.append(UInt8(ascii: "\""))
         for byte in bytes {
             switch byte {

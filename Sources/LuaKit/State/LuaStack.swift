@@ -128,6 +128,14 @@ public struct LuaStack {
         return string(at: -1) ?? ""
     }
 
+    /// `tostring(v)`, or nil when `__tostring` itself fails (its error is dropped, not
+    /// described: describing it could fail the same way, forever).
+    func displayStringIfItWorks(at index: Int32) -> String? {
+        let status = hubsh_ptolstring(L, index)
+        defer { pop() }
+        return status == LUA_OK ? string(at: -1) : nil
+    }
+
     /// Pops an error value left by a failed protected call and makes it a Swift error.
     func popError(status: Int32) -> LuaError {
         defer { pop() }

@@ -18,6 +18,7 @@ extension LuaState {
     @discardableResult
     public func run(file path: String, arguments: [LuaValue] = []) throws -> [LuaValue] {
         try load(file: path)
+        try reserve(arguments.count)
         for argument in arguments { stack.push(argument) }
         return try callLoaded(arguments: Int32(arguments.count))
     }
@@ -52,10 +53,18 @@ extension LuaState {
     /// Calls a Lua function held by reference.
     @discardableResult
     public func call(_ function: LuaReference, _ arguments: [LuaValue] = []) throws -> [LuaValue] {
-        stack.reserve(Int32(arguments.count) + 2)
+        try reserve(arguments.count + 2)
         function.push(onto: stack)
         for argument in arguments { stack.push(argument) }
         return try callLoaded(arguments: Int32(arguments.count))
+    }
+
+    /// Makes room for `count` more values on the main stack.
+    /// - Throws: ``LuaError`` when the stack cannot grow (Lua's limit is about a million).
+    public func reserve(_ count: Int) throws {
+        guard count < Int(Int32.max), stack.reserve(Int32(count) + 1) else {
+            throw LuaError(kind: .runtime, message: "too many arguments (\(count)) for the Lua stack")
+        }
     }
 
     /// A protected call with the watch hook armed for it when this is the outermost

@@ -65,7 +65,7 @@ extension Array: LuaReadable where Element == UInt8 {
 extension LuaStack {
     /// Calls `body` with the bytes of the string (or number, converted) at `index`
     /// without changing the stack; nil for other types.
-    public func withBytes<R>(at index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    public func withBytes<R>(at index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         let kind = lua_type(L, index)
         guard kind == LUA_TSTRING || kind == LUA_TNUMBER else { return nil }
         // lua_tolstring converts a number in place; convert a copy so that iteration
@@ -75,8 +75,8 @@ extension LuaStack {
         defer { if converted { pop() } }
         var length = 0
         guard let pointer = lua_tolstring(L, converted ? -1 : index, &length) else { return nil }
-        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
-            body(UnsafeBufferPointer(start: $0, count: length))
+        return try pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            try body(UnsafeBufferPointer(start: $0, count: length))
         }
     }
 

@@ -27,7 +27,7 @@ public struct LuaTable: Hashable {
 
     public var isEmpty: Bool { sequence.isEmpty && fields.isEmpty }
 
-    static func read(from stack: LuaStack, at index: Int32, seen: inout Set<UnsafeRawPointer>) -> LuaTable {
+    static func read(from stack: LuaStack, at index: Int32, seen: inout Set<UnsafeRawPointer>, depth: Int) -> LuaTable {
         let L = stack.L
         var table = LuaTable()
         guard let identity = lua_topointer(L, index), seen.insert(identity).inserted else { return table }
@@ -38,7 +38,7 @@ public struct LuaTable: Hashable {
         table.sequence.reserveCapacity(count)
         for i in 1...max(count, 1) where count > 0 {
             stack.pushElement(Int64(i), of: index)
-            table.sequence.append(LuaValue.read(from: stack, at: -1, seen: &seen))
+            table.sequence.append(LuaValue.read(from: stack, at: -1, seen: &seen, depth: depth))
             stack.pop()
         }
         // A border may leave nils inside the sequence; keep only the part before the first.
@@ -49,8 +49,8 @@ public struct LuaTable: Hashable {
                 let key = Int64(lua_tointegerx(L, -2, nil))
                 if key >= 1 && key <= sequenceCount { return }
             }
-            let key = LuaValue.read(from: stack, at: stack.absolute(-2), seen: &seen)
-            table.fields[key] = LuaValue.read(from: stack, at: stack.absolute(-1), seen: &seen)
+            let key = LuaValue.read(from: stack, at: stack.absolute(-2), seen: &seen, depth: depth)
+            table.fields[key] = LuaValue.read(from: stack, at: stack.absolute(-1), seen: &seen, depth: depth)
         }
         return table
     }

@@ -92,14 +92,24 @@ extension LuaValue: LuaPushable {
 extension LuaValue: LuaReadable {
     public static var luaTypeName: String { "value" }
 
+    /// How deep ``read(from:at:)`` copies nested tables; deeper ones are read as empty
+    /// tables, so a hostile or runaway structure cannot exhaust the C stack.
+    public static let maxReadDepth = 200
+
     /// Reads any value; tables are copied deeply (a table met again on the way, a cycle,
-    /// is read as an empty table rather than recursing forever).
+    /// or one nested past ``maxReadDepth``, is read as an empty table).
     public static func read(from stack: LuaStack, at index: Int32) -> LuaValue? {
         var seen = Set<UnsafeRawPointer>()
-        return read(from: stack, at: stack.absolute(index), seen: &seen)
+        return read(from: stack, at: stack.absolute(index), seen: &seen, depth: 0)
     }
 
-    static func read(from stack: LuaStack, at index: Int32, seen: inout Set<UnsafeRawPointer>) -> LuaValue {
+    /// Reads a value, copying tables only `depth` levels deep.
+    public static func read(from stack: LuaStack, at index: Int32, depth: Int) -> LuaValue {
+        var seen = Set<UnsafeRawPointer>()
+        return read(from: stack, at: stack.absolute(index), seen: &seen, depth: maxReadDepth - depth)
+    }
+
+    static func read(from stack: LuaStack, at index: Int32, seen: inout Set<UnsafeRawPointer>, depth: Int) -> LuaValue {
         let L = stack.L
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE: return .nil
@@ -113,7 +123,8 @@ extension LuaValue: LuaReadable {
                 return .bytes(Array(buffer))
             } ?? .nil
         case LUA_TTABLE:
-            return .table(LuaTable.read(from: stack, at: index, seen: &seen))
+            guard depth < maxReadDepth, stack.reserve(4) else { return .table(LuaTable()) }
+            return .table(LuaTable.read(from: stack, at: index, seen: &seen, depth: depth + 1))
         case LUA_TLIGHTUSERDATA: return .lightUserdata(lua_touserdata(L, index))
         case LUA_TFUNCTION: return .function(LuaReference(stack: stack, index: index))
         case LUA_TTHREAD: return .thread(LuaReference(stack: stack, index: index))

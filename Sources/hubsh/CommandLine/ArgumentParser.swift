@@ -32,7 +32,15 @@ struct ArgumentParser {
                 invocation.command = .version
                 return invocation
             } else if word == "--" {
-                break
+                // The end of options: what follows is a command (or, after -e, arguments).
+                guard let next = rest.first else { break }
+                rest = rest.dropFirst()
+                if !codes.isEmpty {
+                    invocation.command = .evaluate(code: codes.joined(separator: "\n"), arguments: [next] + rest)
+                } else {
+                    invocation.command = try command(next, rest: &rest, options: &invocation.options)
+                }
+                return invocation
             } else if word.hasPrefix("-") && word != "-" {
                 throw CommandError.usage("unknown option '\(word)'.\(suggestion(for: word, among: Array(flags.keys) + Array(valued.keys) + ["-e", "--help", "--version"]))")
             } else if !codes.isEmpty {
@@ -51,9 +59,17 @@ struct ArgumentParser {
         switch word {
         case "run":
             // Options may stand between `run` and the file.
-            while let next = rest.first, next.hasPrefix("--"), let flag = flags[next] {
-                options[keyPath: flag] = true
-                rest = rest.dropFirst()
+            while let next = rest.first, next.hasPrefix("--") {
+                let name = next.split(separator: "=", maxSplits: 1).first.map(String.init) ?? next
+                if let flag = flags[next] {
+                    options[keyPath: flag] = true
+                    rest = rest.dropFirst()
+                } else if let key = valued[name] {
+                    rest = rest.dropFirst()
+                    options[keyPath: key] = try value(of: next, from: &rest)
+                } else {
+                    break
+                }
             }
             guard let file = rest.first else { throw CommandError.usage("'run' needs a script: hubsh run FILE [ARGS...] (FILE '-' reads standard input)") }
             return .run(file: file, arguments: Array(rest.dropFirst()))
@@ -108,7 +124,9 @@ struct ArgumentParser {
 
     private static func value(of word: String, from rest: inout ArraySlice<String>) throws -> String {
         if let equals = word.firstIndex(of: "=") { return String(word[word.index(after: equals)...]) }
-        guard let value = rest.first, !value.hasPrefix("--") else { throw CommandError.usage("option '\(word)' needs a value") }
+        guard let value = rest.first, !value.hasPrefix("-") || value == "-" else {
+            throw CommandError.usage("option '\(word)' needs a value")
+        }
         rest = rest.dropFirst()
         return value
     }

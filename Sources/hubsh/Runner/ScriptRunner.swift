@@ -20,6 +20,7 @@ struct ScriptRunner {
     func evaluate(code: String, arguments: [String]) -> ExitCode {
         execute(before: ["hubsh", "-e", code], script: "", arguments: arguments, printResults: true) { lua in
             try lua.load(code, chunkName: "=(command line)")
+            try lua.reserve(arguments.count)
             for argument in arguments { lua.stack.push(argument) }
             return try lua.callLoaded(arguments: Int32(arguments.count))
         }

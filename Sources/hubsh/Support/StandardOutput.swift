@@ -4,11 +4,15 @@ import LuaKit
 /// Where hubsh writes: results to standard output, messages to standard error as
 /// `hubsh: <message>` (as lua.c's `l_message` does for `lua:`).
 struct StandardOutput {
+    // Lua's io.write and print go through C's buffered stdout; flush it first so that
+    // what a script wrote comes out before what hubsh prints after it, in a pipe too.
     func line(_ text: String) {
+        fflush(nil)  // every C stream; naming stdout is not concurrency-safe in Swift 6
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     func error(_ text: String, prefixed: Bool = true) {
+        fflush(nil)
         FileHandle.standardError.write(Data(((prefixed ? "hubsh: " : "") + text + "\n").utf8))
     }
 
