@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "HubSpotTests", dependencies: ["HubSpot", "HubSpotSandbox", "HubSpotSpecs"]),
         .testTarget(name: "HubSpotSandboxTests", dependencies: ["HubSpotSandbox", "HubSpot", "HubSpotSpecs"]),
         .testTarget(name: "HubSpotLuaTests", dependencies: ["HubSpotLua", "HubSpotSandbox", "LuaKit", "HubSpot"]),
-        .testTarget(name: "hubshEndToEndTests", dependencies: ["HubSpotSandbox", "HubSpot", "HubSpotSpecs"]),
+        .testTarget(name: "hubshEndToEndTests", dependencies: ["hubsh", "HubSpotSandbox", "HubSpot", "HubSpotSpecs", "LuaKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,81 +1,76 @@
 import LuaKit
 
-/// Tab completion from the live state: globals, then fields and methods along a
-/// dotted path (`hubspot.con` → `hubspot.contacts`, `s:up` → `s:upper`).
-struct Completion {
-    let lua: LuaState
+/// Tab completion from the live state: globals, then fields and methods along a dotted
+/// path (`hubspot.con` → `hubspot.contacts`, `hubspot.contacts:up` → `hubspot.contacts:update`,
+/// `s:up` → `s:upper`).
+///
+/// The walk runs in Lua on the real values, so `__index` tables (the methods of
+/// `hubspot.contacts`, of strings) are seen, nothing is copied, and a failing
+/// `__index` only means no candidates.
+final class Completion {
+    private let lua: LuaState
+    private var lister: LuaReference?
 
-    func complete(_ lineBeforeCursor: String) -> (word: String, candidates: [String]) {
-        let word = String(lineBeforeCursor.reversed().prefix { $0.isLetter || $0.isNumber || "_.:".contains($0) }.reversed())
-        var parts = word.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        var methodSeparator = false
-        if let last = parts.last, let colon = last.lastIndex(of: ":") {
-            parts[parts.count - 1] = String(last[..<colon])
-            parts.append(String(last[last.index(after: colon)...]))
-            methodSeparator = true
-        }
-        let prefix = parts.removeLast()
-        var value = LuaValue.table(globalsSnapshot())
-        for name in parts {
-            value = field(name, of: value)
-        }
-        let stem = word.dropLast(prefix.count)
-        let names = keys(of: value, methods: methodSeparator).filter { $0.hasPrefix(prefix) }
-        return (word, names.sorted().map { stem + $0 })
-    }
+    init(lua: LuaState) { self.lua = lua }
 
-    private func globalsSnapshot() -> LuaTable {
-        lua.stack.pushGlobals()
-        defer { lua.stack.pop() }
-        var table = LuaTable()
-        lua.stack.forEachPair(in: -1) {
-            if let key = lua.stack.string(at: -2) { table[key] = .boolean(true) }
-        }
-        return table
-    }
-
-    private func field(_ name: String, of value: LuaValue) -> LuaValue {
-        // Walk the real tables (with __index) so methods reached through metatables show.
-        lua.stack.push(value)
-        defer { lua.stack.pop() }
-        if case .table(let t) = value, t[name] == .boolean(true) {
-            return lua.global(name)
-        }
-        guard lua.stack.type(at: -1) == .table || lua.stack.type(at: -1) == .userdata else { return .nil }
-        lua.stack.push(name)
-        guard (try? lua.stack.getTable(at: -2)) != nil else { return .nil }
-        defer { lua.stack.pop() }
-        return LuaValue.read(from: lua.stack, at: -1) ?? .nil
-    }
-
-    private static let methodLister = """
-        return function(u)
-          local names, mt = {}, getmetatable(u)
-          if type(mt) == "table" and type(mt.__index) == "table" then
-            for k in pairs(mt.__index) do if type(k) == "string" then names[#names + 1] = k end end
+    /// Lists the string keys of the value at `parts` (from `_G`), with those of its
+    /// `__index` tables; only functions when `methods`.
+    private static let listerSource = """
+        return function(parts, methods)
+          local value = _G
+          for _, name in ipairs(parts) do
+            local ok, v = pcall(function() return value[name] end)
+            if not ok or v == nil then return {} end
+            value = v
+          end
+          local names, seen = {}, {}
+          local function from(t, depth)
+            if type(t) ~= "table" or depth > 4 then return end
+            for k, v in next, t do
+              if type(k) == "string" and not seen[k] and (not methods or type(v) == "function") then
+                seen[k] = true
+                names[#names + 1] = k
+              end
+            end
+            local mt = getmetatable(t)
+            if type(mt) == "table" then from(rawget(mt, "__index"), depth + 1) end
+          end
+          if type(value) == "table" then
+            from(value, 0)
+          else
+            local mt = getmetatable(value)
+            if type(mt) == "table" then from(rawget(mt, "__index"), 0) end
           end
           return names
         end
         """
 
-    private func keys(of value: LuaValue, methods: Bool) -> [String] {
-        switch value {
-        case .table(let t):
-            return t.fields.compactMap { key, field in
-                guard case .string(let name) = key else { return nil }
-                if methods, case .function = field { return name }
-                return methods ? nil : name
+    func complete(_ lineBeforeCursor: String) -> (word: String, candidates: [String]) {
+        let word = String(lineBeforeCursor.reversed().prefix { $0.isLetter || $0.isNumber || "_.:".contains($0) }.reversed())
+        var parts = word.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var methods = false
+        if let last = parts.last, let colon = last.lastIndex(of: ":") {
+            parts[parts.count - 1] = String(last[..<colon])
+            parts.append(String(last[last.index(after: colon)...]))
+            methods = true
+        }
+        let prefix = parts.removeLast()
+        let stem = word.dropLast(prefix.count)
+        let names = keys(at: parts, methods: methods).filter { $0.hasPrefix(prefix) }
+        return (word, names.sorted().map { stem + $0 })
+    }
+
+    private func keys(at parts: [String], methods: Bool) -> [String] {
+        do {
+            if lister == nil, case .function(let f) = try lua.run(Self.listerSource, chunkName: "=completion").first {
+                lister = f
             }
-        case .userdata:
-            // Bound objects (hubspot.contacts) keep their methods on the metatable's __index.
-            guard methods, let lister = try? lua.run(Self.methodLister, chunkName: "=completion").first,
-                  case .function(let function) = lister,
-                  let names = try? lua.call(function, [value]).first?.tableValue else { return [] }
-            return names.sequence.compactMap(\.stringValue)
-        case .string:
-            return methods ? ["byte", "find", "format", "gmatch", "gsub", "len", "lower", "match", "rep", "reverse", "sub", "upper"] : []
-        default:
-            return []
+            guard let lister else { return [] }
+            let path = LuaValue.table(LuaTable(sequence: parts.map { .string($0) }))
+            let result = try lua.call(lister, [path, .boolean(methods)]).first
+            return result?.tableValue?.sequence.compactMap(\.stringValue) ?? []
+        } catch {
+            return []  // a failing __index, an interrupt: no candidates, never an error at the prompt
         }
     }
 }
