@@ -54,12 +54,15 @@ enum LuaRuntime {
     static func installOnce() { _ = installed }
 
     private static let dispatch: hubsh_dispatch_fn = { L, box in
-        let function = Unmanaged<LuaFunctionBox>.fromOpaque(box).takeUnretainedValue()
         let stack = LuaStack(L)
-        do {
-            return try function.body(LuaCall(stack: stack)).code
-        } catch {
-            return push(error: error, onto: stack)
+        // The box is alive for the call (its userdata is the running closure's upvalue):
+        // borrow it without a retain/release pair on this hot path.
+        return Unmanaged<LuaFunctionBox>.fromOpaque(box)._withUnsafeGuaranteedRef { function in
+            do {
+                return try function.body(LuaCall(stack: stack)).code
+            } catch {
+                return push(error: error, onto: stack)
+            }
         }
     }
 

@@ -30,7 +30,7 @@ enum HubSpotAccount {
     }
 
     static func sandbox() -> HubSpotClient {
-        HubSpotClient(configuration: HubSpotConfiguration(accessToken: "sandbox"), base: SandboxTransport(Sandbox(seed: .demo)))
+        HubSpotClient(configuration: HubSpotConfiguration(accessToken: "sandbox"), base: LazySandboxTransport { Sandbox(seed: .demo) })
     }
 
     static func account(token: String, baseURL: String?) throws -> HubSpotClient {
