@@ -24,6 +24,7 @@ enum Benchmarks {
         "startup": StartupBenchmark.run,
         "json": JSONBenchmark.run,
         "throughput": ThroughputBenchmark.run,
+        "search": SandboxSearchBenchmark.run,
     ]
 
     /// The median of `runs` timings of `body`, in seconds.

@@ -13,6 +13,7 @@ struct SandboxServeCommand {
     func run() -> ExitCode {
         let sandboxOptions = SandboxOptions(latency: options.latency, rateLimitPerTenSeconds: options.rateLimit,
                                             searchPerSecond: options.rateLimit == 0 ? 0 : 5,
+                                            dailyLimit: options.rateLimit == 0 ? 0 : 250_000,
                                             persistenceURL: options.dataFile.map { URL(fileURLWithPath: $0) })
         let sandbox: Sandbox
         do {
