@@ -46,7 +46,7 @@ let package = Package(
         ),
 
         // Tests. HubSpotSpecs validates requests and responses against ../shared/hubspot-api.
-        .target(name: "HubSpotSpecs", path: "Tests/Support/HubSpotSpecs"),
+        .target(name: "HubSpotSpecs", dependencies: ["HubSpotSandbox"], path: "Tests/Support/HubSpotSpecs"),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit"]),
         .testTarget(name: "HubSpotTests", dependencies: ["HubSpot", "HubSpotSandbox", "HubSpotSpecs"]),
         .testTarget(name: "HubSpotSandboxTests", dependencies: ["HubSpotSandbox", "HubSpot", "HubSpotSpecs"]),

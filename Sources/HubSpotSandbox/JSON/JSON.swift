@@ -1,9 +1,12 @@
+import Foundation
+
 /// A JSON value as the sandbox reads and writes it.
 ///
 /// Objects keep their keys in order so that responses read like HubSpot's and so that
 /// building one costs an array append, not a hash; lookups are linear, which is
-/// cheaper than hashing for the small objects requests carry.
-enum JSON: Sendable, Equatable {
+/// cheaper than hashing for the small objects requests carry. Public, with
+/// ``parse(_:)``, so the OpenAPI checker of the tests reads JSON the same strict way.
+public enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -12,7 +15,11 @@ enum JSON: Sendable, Equatable {
     case array([JSON])
     case object([(String, JSON)])
 
-    static func == (lhs: JSON, rhs: JSON) -> Bool {
+    /// Parses UTF-8 JSON strictly (integers and floats kept apart, no NSNumber).
+    /// - Throws: an error naming the byte offset of the first problem.
+    public static func parse(_ data: Data) throws -> JSON { try JSONParser.parse(data) }
+
+    public static func == (lhs: JSON, rhs: JSON) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
@@ -85,11 +92,11 @@ enum JSON: Sendable, Equatable {
 extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByNilLiteral
 {
-    init(stringLiteral value: String) { self = .string(value) }
-    init(integerLiteral value: Int) { self = .int(value) }
-    init(booleanLiteral value: Bool) { self = .bool(value) }
-    init(arrayLiteral elements: JSON...) { self = .array(elements) }
-    init(nilLiteral: ()) { self = .null }
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSON...) { self = .array(elements) }
+    public init(nilLiteral: ()) { self = .null }
 }
 
 extension JSON {

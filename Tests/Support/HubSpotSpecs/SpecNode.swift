@@ -1,4 +1,5 @@
 import Foundation
+import HubSpotSandbox
 
 /// A JSON value decoded without Foundation's number/boolean ambiguity, used both for the
 /// OpenAPI files and for the bodies being validated.
@@ -10,7 +11,21 @@ public indirect enum SpecNode: Sendable, Equatable {
     case array([SpecNode])
     case object([String: SpecNode])
 
-    public static func parse(_ data: Data) throws -> SpecNode { try SpecParser.parse(data) }
+    /// Parsed by the sandbox's strict parser, then shaped for schema checks (numbers as
+    /// one kind, objects as dictionaries).
+    public static func parse(_ data: Data) throws -> SpecNode { SpecNode(try JSON.parse(data)) }
+
+    init(_ json: JSON) {
+        switch json {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .number(Double(i))
+        case .double(let d): self = .number(d)
+        case .string(let s): self = .string(s)
+        case .array(let a): self = .array(a.map(SpecNode.init))
+        case .object(let pairs): self = .object(Dictionary(pairs.map { ($0.0, SpecNode($0.1)) }, uniquingKeysWith: { _, last in last }))
+        }
+    }
 
     public subscript(key: String) -> SpecNode? {
         if case .object(let o) = self { return o[key] }
