@@ -25,6 +25,16 @@ struct RateLimiter {
         self.daily = daily
     }
 
+    /// The index after the last entry at or before `time` (entries are sorted).
+    private func upperBound(_ time: Int64) -> Int {
+        var low = recentStart, high = recent.count
+        while low < high {
+            let mid = (low + high) / 2
+            if recent[mid] <= time { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
     /// Counts the request if it is allowed and says which headers to send.
     mutating func admit(at now: Int64, isSearch: Bool) -> Verdict {
         // Expire entries older than the window (kept in an array with a moving start).
@@ -40,13 +50,16 @@ struct RateLimiter {
         var refused: String?
         if daily > 0, dayCount >= daily {
             refused = "DAILY"
-        } else if isSearch, searchPerSecond > 0, recentSearches.count >= searchPerSecond {
+        } else if isSearch, searchPerSecond > 0, recentSearches.filter({ $0 <= now }).count >= searchPerSecond {
             refused = "SECONDLY"
-        } else if perTenSeconds > 0, recent.count - recentStart >= perTenSeconds {
+        } else if perTenSeconds > 0, upperBound(now) - recentStart >= perTenSeconds {
             refused = "TEN_SECONDLY_ROLLING"
         }
         if refused == nil {
-            if perTenSeconds > 0 { recent.append(now) }
+            // Sorted insertion: with an injected clock (tests book virtual send times),
+            // requests may arrive out of time order; entries after `now` are not yet
+            // in its window and must not count against it.
+            if perTenSeconds > 0 { recent.insert(now, at: upperBound(now)) }
             if isSearch, searchPerSecond > 0 { recentSearches.append(now) }
             dayCount += 1
         }
@@ -58,7 +71,7 @@ struct RateLimiter {
         if perTenSeconds > 0 {
             headers.append(("X-HubSpot-RateLimit-Interval-Milliseconds", "10000"))
             headers.append(("X-HubSpot-RateLimit-Max", String(perTenSeconds)))
-            headers.append(("X-HubSpot-RateLimit-Remaining", String(max(0, perTenSeconds - (recent.count - recentStart)))))
+            headers.append(("X-HubSpot-RateLimit-Remaining", String(max(0, perTenSeconds - (upperBound(now) - recentStart)))))
             // HubSpot derives a per-second figure from the ten-second one.
             let secondly = max(1, perTenSeconds / 10)
             let lastSecond = recent[recentStart...].reduce(0) { $0 + ($1 > now - 1000 ? 1 : 0) }
