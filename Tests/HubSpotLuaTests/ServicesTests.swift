@@ -36,6 +36,16 @@ import Testing
         #expect(out == ["string", "true", "true", "true", "true", "table", "404"])
     }
 
+    @Test func secureFormSubmission() async throws {
+        let out = try await h.run("""
+            local answer = hubspot.forms.submit("12345678", "5f1c9a2e-7b3d-4e8a-9c61-2d4b8e0f7a13",
+                { email = "secure-form@example.com", firstname = "Sec" }, { secure = true })
+            local contact = hubspot.contacts:get("secure-form@example.com", { id_property = "email", properties = { "firstname" } })
+            return type(answer.inlineMessage), contact.properties.firstname
+            """)
+        #expect(out == ["string", "Sec"])
+    }
+
     @Test func rawRequest() async throws {
         let out = try await h.run("""
             local r = hubspot.request{ method = "GET", path = "/crm/v3/objects/contacts", query = { limit = 2, properties = { "email", "firstname" } } }
