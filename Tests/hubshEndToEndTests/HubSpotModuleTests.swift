@@ -65,21 +65,10 @@ import Testing
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        var seen = Data()
-        while !String(decoding: seen, as: UTF8.self).contains("ready") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen.append(chunk)
-        }
+        HubshProcess.waitFor("ready", from: out)
         usleep(300_000)  // the request is in flight now
-        kill(process.processIdentifier, SIGINT)
-        let pid = process.processIdentifier
-        let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
-        process.waitUntilExit()
-        watchdog.cancel()
         // 130, not the watchdog's SIGKILL: the interrupt ended the wait on a server that never answers.
-        #expect(process.terminationStatus == 130)
+        #expect(HubshProcess.interrupt(process) == 130)
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(message.contains("interrupted!"))
         #expect(!message.contains("never-printed"))

@@ -77,20 +77,8 @@ import Testing
         process.standardError = err
         try process.run()
         // Wait for the script to be inside its loop, then Ctrl-C it.
-        var seen = Data()
-        while !String(decoding: seen, as: UTF8.self).contains("ready") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen.append(chunk)
-        }
-        kill(process.processIdentifier, SIGINT)
-        // A watchdog, so a hubsh that ignores Ctrl-C fails the test instead of hanging it.
-        let pid = process.processIdentifier
-        let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
-        process.waitUntilExit()
-        watchdog.cancel()
-        #expect(process.terminationStatus == 130)
+        HubshProcess.waitFor("ready", from: out)
+        #expect(HubshProcess.interrupt(process) == 130)
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(message.contains("interrupted!"))
     }

@@ -53,7 +53,7 @@ public struct LuaCall {
 
     public func boolean(_ position: Int32) -> Bool { lua_toboolean(stack.L, position) != 0 }
 
-    /// Checks that the argument is a table (`luaL_checktype(L, n, LUA_TTABLE)`).
+    /// Checks that the argument is a table, in the words of Lua's own table check.
     public func table(_ position: Int32) throws {
         guard stack.type(at: position) == .table else { throw LuaArgumentError.type(position, expected: "table") }
     }

@@ -43,6 +43,28 @@ struct HubshProcess {
                       stderr: String(decoding: errBox.data, as: UTF8.self))
     }
 
+    /// Waits until the running `process` has written `marker` to `output`.
+    static func waitFor(_ marker: String, from output: Pipe) {
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains(marker) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { return }
+            seen.append(chunk)
+        }
+    }
+
+    /// Sends Ctrl-C to `process` and waits for it to end; a watchdog kills it after 20 s,
+    /// so a hubsh that ignores Ctrl-C fails its test (status 9) instead of hanging it.
+    static func interrupt(_ process: Process) -> Int32 {
+        let pid = process.processIdentifier
+        kill(pid, SIGINT)
+        let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
+        process.waitUntilExit()
+        watchdog.cancel()
+        return process.terminationStatus
+    }
+
     /// Writes `source` to a fresh temporary file and returns its path.
     static func script(_ source: String, name: String = "script.lua") throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hubsh-e2e-\(UUID().uuidString)")
