@@ -124,3 +124,17 @@ import Testing
         #expect(dashed.stdout == "ran\n")
     }
 }
+
+@Suite struct BinaryOutputTests {
+    @Test func stringResultsGoOutByteForByte() throws {
+        let process = Process()
+        process.executableURL = HubshProcess.executable
+        process.arguments = ["-e", "return '\\xff\\0z', 1"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(Array(data) == [0xFF, 0x00, UInt8(ascii: "z"), 0x09, UInt8(ascii: "1"), 0x0A])
+    }
+}

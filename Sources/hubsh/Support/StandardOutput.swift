@@ -19,7 +19,19 @@ struct StandardOutput {
     /// Prints results readably, or as JSON (one document per value) with `--json`.
     func print(results: [LuaValue], json: Bool, in lua: LuaState) throws {
         guard json else {
-            line(ValuePrinter().format(results: results))
+            // A string result goes out byte for byte (binary data, Latin-1 text), as
+            // lua.c's print would write it; everything else as ValuePrinter shows it.
+            var out = Data()
+            for (i, value) in results.enumerated() {
+                if i > 0 { out.append(0x09) }
+                switch value {
+                case .bytes(let bytes): out.append(contentsOf: bytes)
+                default: out.append(contentsOf: ValuePrinter().format(results: [value]).utf8)
+                }
+            }
+            out.append(0x0A)
+            fflush(nil)
+            FileHandle.standardOutput.write(out)
             return
         }
         for value in results {
