@@ -134,7 +134,7 @@ import Testing
         process.standardOutput = out
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        HubshProcess.finish(process)
         #expect(Array(data) == [0xFF, 0x00, UInt8(ascii: "z"), 0x09, UInt8(ascii: "1"), 0x0A])
     }
 }

@@ -33,8 +33,7 @@ import FoundationNetworking
 
         func stop() -> Int32 {
             kill(process.processIdentifier, SIGTERM)
-            process.waitUntilExit()
-            return process.terminationStatus
+            return HubshProcess.finish(process, within: 30)
         }
     }
 

@@ -26,6 +26,13 @@ struct SandboxServeCommand {
             output.error("cannot load the sandbox from \(options.dataFile ?? ""): \(error)")
             return .configuration
         }
+        // Block SIGINT and SIGTERM before any thread starts, so every thread inherits the
+        // mask and only the sigwait below takes them (no thread dies of them by default).
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
         let server = SandboxServer(port: options.port) { request in
             switch await sandbox.reply(to: request) {
             case .response(let response): return .response(response)
@@ -46,14 +53,12 @@ struct SandboxServeCommand {
         return .ok
     }
 
-    /// Blocks until SIGINT or SIGTERM arrives.
+    /// Blocks until SIGINT or SIGTERM arrives (both blocked in every thread by `run`).
     private static func waitForTerminationSignal() {
         var signals = sigset_t()
         sigemptyset(&signals)
         sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGTERM)
-        // Blocked in every thread started from now on, and taken here synchronously.
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
         var received: Int32 = 0
         sigwait(&signals, &received)
     }

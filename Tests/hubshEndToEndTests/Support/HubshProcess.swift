@@ -32,14 +32,15 @@ struct HubshProcess {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        // Read stderr on another thread so a chatty child cannot block on a full pipe.
-        let errBox = DataBox()
-        let reader = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errBox.done { usleep(1000) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        // Both pipes are read on threads of their own, and the wait is bounded, so a
+        // child that hangs fails its test instead of holding a cooperative thread forever.
+        let outBox = DataBox(), errBox = DataBox()
+        Thread { outBox.data = out.fileHandleForReading.readDataToEndOfFile() }.start()
+        Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }.start()
+        let status = finish(process)
+        let deadline = Date().addingTimeInterval(10)
+        while !(outBox.done && errBox.done) && Date() < deadline { usleep(1000) }
+        return Result(status: status, stdout: String(decoding: outBox.data, as: UTF8.self),
                       stderr: String(decoding: errBox.data, as: UTF8.self))
     }
 
@@ -56,12 +57,23 @@ struct HubshProcess {
     /// Sends Ctrl-C to `process` and waits for it to end; a watchdog kills it after 20 s,
     /// so a hubsh that ignores Ctrl-C fails its test (status 9) instead of hanging it.
     static func interrupt(_ process: Process) -> Int32 {
-        let pid = process.processIdentifier
-        kill(pid, SIGINT)
-        let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
-        process.waitUntilExit()
-        watchdog.cancel()
+        kill(process.processIdentifier, SIGINT)
+        return finish(process, within: 20)
+    }
+
+    /// Waits for `process` to end, at most `seconds`; then kills it (status 9). Polling
+    /// rather than `waitUntilExit()`: these tests block a thread of Swift's small
+    /// cooperative pool, and a wait that never returned would stall every other test.
+    @discardableResult
+    static func finish(_ process: Process, within seconds: Double = 60) -> Int32 {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(2_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            let grace = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < grace { usleep(2_000) }
+            return process.isRunning ? -1 : SIGKILL
+        }
         return process.terminationStatus
     }
 
